@@ -1,0 +1,33 @@
+#pragma once
+// Checks for free text entered by people. Text in Knotwork is UTF-8 in std::string; these
+// functions refuse what cannot be stored faithfully (invalid UTF-8, NUL bytes) and enforce limits.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace knotwork::text {
+
+// Longest text one field accepts. A SOAP field holds a long note (50,000 characters is normal
+// for a detailed history); a name or phone number is short.
+inline constexpr std::size_t short_limit = 200;
+inline constexpr std::size_t long_limit = 200'000;
+
+bool is_valid_utf8(std::string_view s);
+
+// Number of Unicode code points in valid UTF-8.
+std::size_t code_points(std::string_view s);
+
+// Leading and trailing ASCII whitespace removed.
+std::string trim(std::string_view s);
+
+// Throws ValidationError(field, …) unless `value` is valid UTF-8 without NUL or control
+// characters other than tab and newlines, and at most `limit` code points long.
+void require_clean(std::string_view field, std::string_view value, std::size_t limit);
+
+// As require_clean, and the trimmed value must not be empty. Returns the trimmed value.
+std::string require_present(std::string_view field, std::string_view value, std::size_t limit);
+
+// Lower-cases ASCII letters; leaves other bytes alone (used for case-insensitive matching).
+std::string ascii_lower(std::string_view s);
+
+} // namespace knotwork::text
