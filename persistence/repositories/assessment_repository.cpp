@@ -1,0 +1,232 @@
+#include "repositories/assessment_repository.h"
+
+#include "audit_log.h"
+#include "common/error.h"
+#include "database.h"
+#include "soci_mapping.h"
+
+namespace knotwork::db {
+
+namespace {
+
+std::optional<std::string> rmdq_text(const std::optional<RmdqResponses>& r) {
+    if (!r) return std::nullopt;
+    std::string s(rmdq_item_count, '0');
+    for (int i = 1; i <= rmdq_item_count; ++i)
+        if (r->item(i)) s[static_cast<std::size_t>(i - 1)] = '1';
+    return s;
+}
+
+std::optional<RmdqResponses> rmdq_from_text(const std::optional<std::string>& s) {
+    if (!s) return std::nullopt;
+    RmdqResponses r;
+    for (int i = 1; i <= rmdq_item_count && static_cast<std::size_t>(i) <= s->size(); ++i)
+        r.set_item(i, (*s)[static_cast<std::size_t>(i - 1)] == '1');
+    return r;
+}
+
+// The ten ODI section columns, NULL when unanswered or when no ODI was taken.
+std::array<std::optional<int>, odi_section_count> odi_columns(const std::optional<OdiResponses>& odi) {
+    if (!odi) return {};
+    return odi->sections();
+}
+
+} // namespace
+
+AssessmentId AssessmentRepository::add(Assessment& a) {
+    m_db.require_transaction("adding an assessment");
+    const auto& d = a.details();
+    const auto odi = odi_columns(d.odi);
+    const auto rmdq = rmdq_text(d.rmdq);
+    const std::string now = to_iso(now_utc());
+    const ClientId client = a.client_id();
+    const int now_p = d.pain_now.value(), best = d.pain_best.value(), worst = d.pain_worst.value();
+    m_db.sql() << "INSERT INTO assessments (client_id, assessed_on, therapist, chief_complaint, onset_date, "
+                  "duration_weeks, pain_now, pain_best, pain_worst, aggravating_factors, easing_factors, posture, "
+                  "range_of_motion, odi_1, odi_2, odi_3, odi_4, odi_5, odi_6, odi_7, odi_8, odi_9, odi_10, "
+                  "rmdq_items, red_flag_notes, referred_to, notes, created_at, updated_at, version) VALUES "
+                  "(:client, :on, :therapist, :complaint, :onset, :weeks, :now_p, :best, :worst, :agg, :eas, "
+                  ":posture, :rom, :o1, :o2, :o3, :o4, :o5, :o6, :o7, :o8, :o9, :o10, :rmdq, :rfn, :ref, :notes, "
+                  ":created, :updated, 1)",
+        soci::use(client), soci::use(d.assessed_on), soci::use(d.therapist), soci::use(d.chief_complaint),
+        soci::use(d.onset_date), soci::use(d.duration_weeks), soci::use(now_p), soci::use(best), soci::use(worst),
+        soci::use(d.aggravating_factors), soci::use(d.easing_factors), soci::use(d.posture),
+        soci::use(d.range_of_motion), soci::use(odi[0]), soci::use(odi[1]), soci::use(odi[2]), soci::use(odi[3]),
+        soci::use(odi[4]), soci::use(odi[5]), soci::use(odi[6]), soci::use(odi[7]), soci::use(odi[8]),
+        soci::use(odi[9]), soci::use(rmdq), soci::use(d.red_flags.notes), soci::use(d.red_flags.referred_to),
+        soci::use(d.notes), soci::use(now), soci::use(now);
+    long long id = 0;
+    m_db.sql() << "SELECT last_insert_rowid()", soci::into(id);
+    a.set_id(id);
+    a.set_version(1);
+    write_children(a);
+    std::string detail = "assessed on " + to_iso(d.assessed_on);
+    if (!d.red_flags.positive.empty()) detail += "; red flags recorded";
+    AuditLog(m_db).record(AuditAction::create, "assessment", id, client, detail);
+    return id;
+}
+
+void AssessmentRepository::write_children(const Assessment& a) {
+    auto& sql = m_db.sql();
+    const AssessmentId id = a.id();
+    for (const char* table : {"assessment_pain_map", "assessment_palpation", "assessment_psfs", "assessment_red_flags"})
+        sql << "DELETE FROM " + std::string(table) + " WHERE assessment_id = :id", soci::use(id);
+    const auto& d = a.details();
+    for (const auto& p : d.pain_map) {
+        const int intensity = p.intensity.value();
+        sql << "INSERT INTO assessment_pain_map (assessment_id, region, side, intensity, quality) "
+               "VALUES (:id, :region, :side, :intensity, :quality)",
+            soci::use(id), soci::use(p.region), soci::use(p.side), soci::use(intensity), soci::use(p.quality);
+    }
+    int position = 0;
+    for (const auto& p : d.palpation) {
+        const int adhesions = p.adhesions ? 1 : 0;
+        sql << "INSERT INTO assessment_palpation (assessment_id, position, muscle, side, hypertonicity, tenderness, "
+               "trigger_points, adhesions, note) VALUES (:id, :pos, :muscle, :side, :ht, :tn, :tp, :adh, :note)",
+            soci::use(id), soci::use(position), soci::use(p.muscle), soci::use(p.side), soci::use(p.hypertonicity),
+            soci::use(p.tenderness), soci::use(p.trigger_points), soci::use(adhesions), soci::use(p.note);
+        ++position;
+    }
+    if (d.psfs) {
+        position = 0;
+        for (const auto& act : d.psfs->activities()) {
+            sql << "INSERT INTO assessment_psfs (assessment_id, position, activity, rating) "
+                   "VALUES (:id, :pos, :activity, :rating)",
+                soci::use(id), soci::use(position), soci::use(act.activity), soci::use(act.rating);
+            ++position;
+        }
+    }
+    for (RedFlag f : d.red_flags.positive)
+        sql << "INSERT INTO assessment_red_flags (assessment_id, flag) VALUES (:id, :flag)", soci::use(id),
+            soci::use(f);
+}
+
+void AssessmentRepository::update(Assessment& a) {
+    m_db.require_transaction("updating an assessment");
+    const auto& d = a.details();
+    const auto odi = odi_columns(d.odi);
+    const auto rmdq = rmdq_text(d.rmdq);
+    const std::string now = to_iso(now_utc());
+    const AssessmentId id = a.id();
+    const int version = a.version();
+    const int now_p = d.pain_now.value(), best = d.pain_best.value(), worst = d.pain_worst.value();
+    soci::statement st =
+        (m_db.sql().prepare << "UPDATE assessments SET assessed_on = :on, therapist = :therapist, "
+                               "chief_complaint = :complaint, onset_date = :onset, duration_weeks = :weeks, "
+                               "pain_now = :now_p, pain_best = :best, pain_worst = :worst, aggravating_factors = :agg, "
+                               "easing_factors = :eas, posture = :posture, range_of_motion = :rom, odi_1 = :o1, "
+                               "odi_2 = :o2, odi_3 = :o3, odi_4 = :o4, odi_5 = :o5, odi_6 = :o6, odi_7 = :o7, "
+                               "odi_8 = :o8, odi_9 = :o9, odi_10 = :o10, rmdq_items = :rmdq, red_flag_notes = :rfn, "
+                               "referred_to = :ref, notes = :notes, updated_at = :updated, version = version + 1 "
+                               "WHERE id = :id AND version = :version",
+         soci::use(d.assessed_on), soci::use(d.therapist), soci::use(d.chief_complaint), soci::use(d.onset_date),
+         soci::use(d.duration_weeks), soci::use(now_p), soci::use(best), soci::use(worst),
+         soci::use(d.aggravating_factors), soci::use(d.easing_factors), soci::use(d.posture),
+         soci::use(d.range_of_motion), soci::use(odi[0]), soci::use(odi[1]), soci::use(odi[2]), soci::use(odi[3]),
+         soci::use(odi[4]), soci::use(odi[5]), soci::use(odi[6]), soci::use(odi[7]), soci::use(odi[8]),
+         soci::use(odi[9]), soci::use(rmdq), soci::use(d.red_flags.notes), soci::use(d.red_flags.referred_to),
+         soci::use(d.notes), soci::use(now), soci::use(id), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1)
+        throw ConflictError("The assessment was changed elsewhere since you opened it. Reload it and apply your "
+                            "changes again.");
+    a.set_version(version + 1);
+    write_children(a);
+    AuditLog(m_db).record(AuditAction::update, "assessment", id, a.client_id(), "assessed on " + to_iso(d.assessed_on));
+}
+
+std::optional<Assessment> AssessmentRepository::find(AssessmentId id) {
+    auto& sql = m_db.sql();
+    AssessmentDetails d;
+    ClientId client = 0;
+    int version = 0, now_p = 0, best = 0, worst = 0;
+    std::array<std::optional<int>, odi_section_count> odi;
+    std::optional<std::string> rmdq;
+    sql << "SELECT client_id, assessed_on, therapist, chief_complaint, onset_date, duration_weeks, pain_now, "
+           "pain_best, pain_worst, aggravating_factors, easing_factors, posture, range_of_motion, odi_1, odi_2, "
+           "odi_3, odi_4, odi_5, odi_6, odi_7, odi_8, odi_9, odi_10, rmdq_items, red_flag_notes, referred_to, "
+           "notes, version FROM assessments WHERE id = :id",
+        soci::into(client), soci::into(d.assessed_on), soci::into(d.therapist), soci::into(d.chief_complaint),
+        soci::into(d.onset_date), soci::into(d.duration_weeks), soci::into(now_p), soci::into(best),
+        soci::into(worst), soci::into(d.aggravating_factors), soci::into(d.easing_factors), soci::into(d.posture),
+        soci::into(d.range_of_motion), soci::into(odi[0]), soci::into(odi[1]), soci::into(odi[2]),
+        soci::into(odi[3]), soci::into(odi[4]), soci::into(odi[5]), soci::into(odi[6]), soci::into(odi[7]),
+        soci::into(odi[8]), soci::into(odi[9]), soci::into(rmdq), soci::into(d.red_flags.notes),
+        soci::into(d.red_flags.referred_to), soci::into(d.notes), soci::into(version), soci::use(id);
+    if (!sql.got_data()) return std::nullopt;
+    d.pain_now = PainScore(now_p, "pain now");
+    d.pain_best = PainScore(best, "pain best");
+    d.pain_worst = PainScore(worst, "pain worst");
+    if (std::any_of(odi.begin(), odi.end(), [](const auto& s) { return s.has_value(); })) d.odi = OdiResponses(odi);
+    d.rmdq = rmdq_from_text(rmdq);
+
+    {
+        BodyRegion region{};
+        Side side{};
+        int intensity = 0;
+        PainQuality quality{};
+        soci::statement st = (sql.prepare << "SELECT region, side, intensity, quality FROM assessment_pain_map "
+                                             "WHERE assessment_id = :id ORDER BY rowid",
+                              soci::into(region), soci::into(side), soci::into(intensity), soci::into(quality),
+                              soci::use(id));
+        st.execute();
+        while (st.fetch()) d.pain_map.push_back(PainMapEntry{region, side, PainScore(intensity, "pain map intensity"), quality});
+    }
+    {
+        PalpationFinding p{};
+        int adhesions = 0;
+        soci::statement st = (sql.prepare << "SELECT muscle, side, hypertonicity, tenderness, trigger_points, adhesions, "
+                                             "note FROM assessment_palpation WHERE assessment_id = :id ORDER BY position",
+                              soci::into(p.muscle), soci::into(p.side), soci::into(p.hypertonicity),
+                              soci::into(p.tenderness), soci::into(p.trigger_points), soci::into(adhesions),
+                              soci::into(p.note), soci::use(id));
+        st.execute();
+        while (st.fetch()) {
+            p.adhesions = adhesions != 0;
+            d.palpation.push_back(p);
+        }
+    }
+    {
+        std::vector<PsfsActivity> acts;
+        PsfsActivity act;
+        soci::statement st = (sql.prepare << "SELECT activity, rating FROM assessment_psfs WHERE assessment_id = :id "
+                                             "ORDER BY position",
+                              soci::into(act.activity), soci::into(act.rating), soci::use(id));
+        st.execute();
+        while (st.fetch()) acts.push_back(act);
+        if (!acts.empty()) d.psfs = PsfsResponses(std::move(acts));
+    }
+    {
+        RedFlag flag{};
+        soci::statement st = (sql.prepare << "SELECT flag FROM assessment_red_flags WHERE assessment_id = :id",
+                              soci::into(flag), soci::use(id));
+        st.execute();
+        while (st.fetch()) d.red_flags.positive.insert(flag);
+    }
+    const Date reference = std::max(today_utc(), d.assessed_on);
+    Assessment a(client, std::move(d), reference);
+    a.set_id(id);
+    a.set_version(version);
+    return a;
+}
+
+Assessment AssessmentRepository::get(AssessmentId id) {
+    auto a = find(id);
+    if (!a) throw NotFoundError("There is no assessment with id " + std::to_string(id) + ".");
+    return std::move(*a);
+}
+
+std::vector<Assessment> AssessmentRepository::for_client(ClientId client) {
+    std::vector<AssessmentId> ids;
+    AssessmentId id = 0;
+    soci::statement st = (m_db.sql().prepare << "SELECT id FROM assessments WHERE client_id = :c ORDER BY assessed_on, id",
+                          soci::into(id), soci::use(client));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+    std::vector<Assessment> out;
+    out.reserve(ids.size());
+    for (AssessmentId i : ids) out.push_back(get(i));
+    return out;
+}
+
+} // namespace knotwork::db

@@ -1,0 +1,290 @@
+#include "repositories/client_repository.h"
+
+#include "audit_log.h"
+#include "common/error.h"
+#include "common/text.h"
+#include "database.h"
+#include "soci_mapping.h"
+
+namespace knotwork::db {
+
+namespace {
+
+const char* const client_columns =
+    "family_name, given_name, preferred_name, date_of_birth, phone, email, address, emergency_contact_name, "
+    "emergency_contact_phone, referral_source, referring_physician, occupation, activity, health_notes, "
+    "allergies, pressure_preference, sensitive_areas, consent_date";
+
+// Lists the fields that differ, for the audit trail.
+std::string changed_fields(const ClientDetails& a, const ClientDetails& b) {
+    std::string out;
+    auto note = [&](bool differs, const char* name) {
+        if (!differs) return;
+        if (!out.empty()) out += ", ";
+        out += name;
+    };
+    note(a.family_name != b.family_name, "family name");
+    note(a.given_name != b.given_name, "given name");
+    note(a.preferred_name != b.preferred_name, "preferred name");
+    note(a.date_of_birth != b.date_of_birth, "date of birth");
+    note(a.phone != b.phone, "phone");
+    note(a.email != b.email, "email");
+    note(a.address != b.address, "address");
+    note(a.emergency_contact_name != b.emergency_contact_name || a.emergency_contact_phone != b.emergency_contact_phone,
+         "emergency contact");
+    note(a.referral_source != b.referral_source || a.referring_physician != b.referring_physician, "referral");
+    note(a.occupation != b.occupation || a.activity != b.activity, "occupation and activity");
+    note(a.conditions != b.conditions || a.health_notes != b.health_notes, "health history");
+    note(a.medications != b.medications, "medications");
+    note(a.allergies != b.allergies, "allergies");
+    note(a.pressure_preference != b.pressure_preference, "pressure preference");
+    note(a.sensitive_areas != b.sensitive_areas, "sensitive areas");
+    note(a.consent_date != b.consent_date, "consent date");
+    return out.empty() ? "no change" : "changed: " + out;
+}
+
+std::string escape_like(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string client_search_key(const ClientDetails& d) {
+    std::string digits;
+    for (char c : d.phone)
+        if (c >= '0' && c <= '9') digits += c;
+    std::string key = d.family_name + " " + d.given_name;
+    if (!d.preferred_name.empty()) key += " " + d.preferred_name;
+    if (!digits.empty()) key += " " + digits;
+    if (d.date_of_birth) key += " " + to_iso(*d.date_of_birth);
+    return text::ascii_lower(key);
+}
+
+ClientId ClientRepository::add(Client& client) {
+    m_db.require_transaction("adding a client");
+    const ClientDetails& d = client.details();
+    const std::string now = to_iso(now_utc());
+    const std::string key = client_search_key(d);
+    auto& sql = m_db.sql();
+    sql << "INSERT INTO clients (" + std::string(client_columns) +
+               ", search_key, archived_on, created_at, updated_at, version) VALUES (:family_name, :given_name, "
+               ":preferred_name, :date_of_birth, :phone, :email, :address, :ec_name, :ec_phone, :referral_source, "
+               ":referring_physician, :occupation, :activity, :health_notes, :allergies, :pressure, "
+               ":sensitive_areas, :consent_date, :search_key, :archived_on, :created_at, :updated_at, 1)",
+        soci::use(d.family_name), soci::use(d.given_name), soci::use(d.preferred_name), soci::use(d.date_of_birth),
+        soci::use(d.phone), soci::use(d.email), soci::use(d.address), soci::use(d.emergency_contact_name),
+        soci::use(d.emergency_contact_phone), soci::use(d.referral_source), soci::use(d.referring_physician),
+        soci::use(d.occupation), soci::use(d.activity), soci::use(d.health_notes), soci::use(d.allergies),
+        soci::use(d.pressure_preference), soci::use(d.sensitive_areas), soci::use(d.consent_date),
+        soci::use(key), soci::use(client.archived_on()), soci::use(now), soci::use(now);
+    long long id = 0;
+    sql << "SELECT last_insert_rowid()", soci::into(id);
+    client.set_id(id);
+    client.set_version(1);
+    write_children(client);
+    AuditLog(m_db).record(AuditAction::create, "client", id, id, client.display_name());
+    return id;
+}
+
+void ClientRepository::write_children(const Client& client) {
+    auto& sql = m_db.sql();
+    const ClientId id = client.id();
+    sql << "DELETE FROM client_conditions WHERE client_id = :id", soci::use(id);
+    sql << "DELETE FROM client_medications WHERE client_id = :id", soci::use(id);
+    for (HealthCondition c : client.details().conditions)
+        sql << "INSERT INTO client_conditions (client_id, condition) VALUES (:id, :c)", soci::use(id), soci::use(c);
+    int position = 0;
+    for (const auto& m : client.details().medications) {
+        sql << "INSERT INTO client_medications (client_id, position, medication_class, name) "
+               "VALUES (:id, :pos, :cls, :name)",
+            soci::use(id), soci::use(position), soci::use(m.medication_class), soci::use(m.name);
+        ++position;
+    }
+}
+
+void ClientRepository::update(Client& client) {
+    m_db.require_transaction("updating a client");
+    const Client before = get(client.id());
+    if (before.version() != client.version())
+        throw ConflictError("The client record of " + before.display_name() +
+                            " was changed elsewhere since you opened it. Reload it and apply your changes again.");
+    const ClientDetails& d = client.details();
+    const std::string now = to_iso(now_utc());
+    const std::string key = client_search_key(d);
+    const ClientId id = client.id();
+    const int version = client.version();
+    soci::statement st = (m_db.sql().prepare << "UPDATE clients SET family_name = :family_name, given_name = :given_name, "
+                                                "preferred_name = :preferred_name, date_of_birth = :dob, phone = :phone, "
+                                                "email = :email, address = :address, emergency_contact_name = :ec_name, "
+                                                "emergency_contact_phone = :ec_phone, referral_source = :rs, "
+                                                "referring_physician = :rp, occupation = :occupation, activity = :activity, "
+                                                "health_notes = :hn, allergies = :allergies, pressure_preference = :pp, "
+                                                "sensitive_areas = :sa, consent_date = :consent, search_key = :key, "
+                                                "updated_at = :now, version = version + 1 WHERE id = :id AND version = :version",
+                          soci::use(d.family_name), soci::use(d.given_name), soci::use(d.preferred_name),
+                          soci::use(d.date_of_birth), soci::use(d.phone), soci::use(d.email), soci::use(d.address),
+                          soci::use(d.emergency_contact_name), soci::use(d.emergency_contact_phone),
+                          soci::use(d.referral_source), soci::use(d.referring_physician), soci::use(d.occupation),
+                          soci::use(d.activity), soci::use(d.health_notes), soci::use(d.allergies),
+                          soci::use(d.pressure_preference), soci::use(d.sensitive_areas), soci::use(d.consent_date),
+                          soci::use(key), soci::use(now), soci::use(id), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1)
+        throw ConflictError("The client record was changed elsewhere since you opened it.");
+    client.set_version(version + 1);
+    write_children(client);
+    AuditLog(m_db).record(AuditAction::update, "client", id, id, changed_fields(before.details(), d));
+}
+
+void ClientRepository::archive(Client& client, Date on) {
+    m_db.require_transaction("archiving a client");
+    client.archive(on);
+    const auto archived = client.archived_on();
+    const ClientId id = client.id();
+    const int version = client.version();
+    const std::string now = to_iso(now_utc());
+    soci::statement st = (m_db.sql().prepare << "UPDATE clients SET archived_on = :on, updated_at = :now, "
+                                                "version = version + 1 WHERE id = :id AND version = :version",
+                          soci::use(archived), soci::use(now), soci::use(id), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConflictError("The client record was changed elsewhere since you opened it.");
+    client.set_version(version + 1);
+    AuditLog(m_db).record(AuditAction::archive, "client", id, id, "archived on " + to_iso(on));
+}
+
+void ClientRepository::restore(Client& client) {
+    m_db.require_transaction("restoring a client");
+    client.restore();
+    const ClientId id = client.id();
+    const int version = client.version();
+    const std::string now = to_iso(now_utc());
+    soci::statement st = (m_db.sql().prepare << "UPDATE clients SET archived_on = NULL, updated_at = :now, "
+                                                "version = version + 1 WHERE id = :id AND version = :version",
+                          soci::use(now), soci::use(id), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConflictError("The client record was changed elsewhere since you opened it.");
+    client.set_version(version + 1);
+    AuditLog(m_db).record(AuditAction::restore, "client", id, id, "restored from the archive");
+}
+
+std::optional<Client> ClientRepository::find(ClientId id) {
+    auto& sql = m_db.sql();
+    ClientDetails d;
+    std::optional<Date> archived_on;
+    int version = 0;
+    soci::indicator found = soci::i_null;
+    sql << "SELECT " + std::string(client_columns) + ", archived_on, version FROM clients WHERE id = :id",
+        soci::into(d.family_name, found), soci::into(d.given_name), soci::into(d.preferred_name),
+        soci::into(d.date_of_birth), soci::into(d.phone), soci::into(d.email), soci::into(d.address),
+        soci::into(d.emergency_contact_name), soci::into(d.emergency_contact_phone), soci::into(d.referral_source),
+        soci::into(d.referring_physician), soci::into(d.occupation), soci::into(d.activity),
+        soci::into(d.health_notes), soci::into(d.allergies), soci::into(d.pressure_preference),
+        soci::into(d.sensitive_areas), soci::into(d.consent_date), soci::into(archived_on), soci::into(version),
+        soci::use(id);
+    if (!sql.got_data()) return std::nullopt;
+
+    HealthCondition condition{};
+    soci::statement conditions = (sql.prepare << "SELECT condition FROM client_conditions WHERE client_id = :id",
+                                  soci::into(condition), soci::use(id));
+    conditions.execute();
+    while (conditions.fetch()) d.conditions.insert(condition);
+
+    Medication m;
+    soci::statement meds = (sql.prepare << "SELECT medication_class, name FROM client_medications "
+                                           "WHERE client_id = :id ORDER BY position",
+                            soci::into(m.medication_class), soci::into(m.name), soci::use(id));
+    meds.execute();
+    while (meds.fetch()) d.medications.push_back(m);
+
+    // A stored record was valid when written; judge "future" against the later of today and
+    // the stored dates so a clock set back does not make the chart unreadable.
+    Date reference = today_utc();
+    if (d.date_of_birth && *d.date_of_birth > reference) reference = *d.date_of_birth;
+    if (d.consent_date && *d.consent_date > reference) reference = *d.consent_date;
+    Client client(std::move(d), reference);
+    client.set_id(id);
+    client.set_version(version);
+    if (archived_on) client.archive(*archived_on);
+    return client;
+}
+
+Client ClientRepository::get(ClientId id) {
+    auto c = find(id);
+    if (!c) throw NotFoundError("There is no client with id " + std::to_string(id) + ".");
+    return std::move(*c);
+}
+
+std::vector<ClientSummary> ClientRepository::search(const ClientQuery& q) {
+    std::vector<std::string> terms;
+    {
+        const std::string lowered = text::ascii_lower(q.text);
+        std::size_t i = 0;
+        while (i < lowered.size()) {
+            while (i < lowered.size() && (lowered[i] == ' ' || lowered[i] == ',' || lowered[i] == '\t')) ++i;
+            std::size_t j = i;
+            while (j < lowered.size() && lowered[j] != ' ' && lowered[j] != ',' && lowered[j] != '\t') ++j;
+            if (j > i) {
+                std::string term = lowered.substr(i, j - i);
+                // Phone numbers are indexed as digits only: "555-0101" finds "5550101".
+                std::string digits;
+                bool phone_like = true;
+                for (char c : term) {
+                    if (c >= '0' && c <= '9') digits += c;
+                    else if (c != '-' && c != '(' && c != ')' && c != '+' && c != '.') phone_like = false;
+                }
+                if (phone_like && !digits.empty() && term.find('-') != std::string::npos && term.size() != 10)
+                    term = digits;
+                terms.push_back("%" + escape_like(term) + "%");
+            }
+            i = j;
+        }
+    }
+    if (terms.size() > 8) terms.resize(8);
+
+    std::string where = q.include_archived ? "1 = 1" : "archived_on IS NULL";
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        where += " AND search_key LIKE :t" + std::to_string(i) + " ESCAPE '\\'";
+    const std::string query = "SELECT id, family_name, given_name, preferred_name, phone, date_of_birth, "
+                              "archived_on IS NOT NULL FROM clients WHERE " +
+                              where + " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id "
+                                      "LIMIT :limit OFFSET :offset";
+    std::vector<ClientSummary> out;
+    ClientSummary s;
+    int archived = 0;
+    int limit = q.limit, offset = q.offset;
+    soci::statement st(m_db.sql());
+    st.alloc();
+    st.prepare(query);
+    st.exchange(soci::into(s.id));
+    st.exchange(soci::into(s.family_name));
+    st.exchange(soci::into(s.given_name));
+    st.exchange(soci::into(s.preferred_name));
+    st.exchange(soci::into(s.phone));
+    st.exchange(soci::into(s.date_of_birth));
+    st.exchange(soci::into(archived));
+    for (auto& t : terms) st.exchange(soci::use(t));
+    st.exchange(soci::use(limit));
+    st.exchange(soci::use(offset));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+        s.archived = archived != 0;
+        out.push_back(s);
+    }
+    return out;
+}
+
+std::int64_t ClientRepository::count(bool include_archived) {
+    long long n = 0;
+    m_db.sql() << (include_archived ? "SELECT count(*) FROM clients"
+                                    : "SELECT count(*) FROM clients WHERE archived_on IS NULL"),
+        soci::into(n);
+    return n;
+}
+
+} // namespace knotwork::db

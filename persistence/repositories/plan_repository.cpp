@@ -1,0 +1,187 @@
+#include "repositories/plan_repository.h"
+
+#include "audit_log.h"
+#include "common/error.h"
+#include "database.h"
+#include "soci_mapping.h"
+
+namespace knotwork::db {
+
+PlanId PlanRepository::add(TreatmentPlan& plan) {
+    m_db.require_transaction("adding a plan");
+    const auto& d = plan.details();
+    const auto& s = d.series;
+    const std::string now = to_iso(now_utc());
+    const std::string start_time = to_hhmm(s.start_time);
+    const ClientId client = plan.client_id();
+    const PlanStatus status = plan.status();
+    m_db.sql() << "INSERT INTO treatment_plans (client_id, created_on, based_on_assessment, status, status_reason, "
+                  "session_count, frequency, interval_days, session_minutes, start_date, start_time, therapist, "
+                  "reassess_after_sessions, notes, created_at, updated_at, version) VALUES (:client, :created_on, "
+                  ":based_on, :status, :reason, :count, :freq, :interval, :minutes, :start_date, :start_time, "
+                  ":therapist, :reassess, :notes, :created, :updated, 1)",
+        soci::use(client), soci::use(d.created_on), soci::use(d.based_on_assessment), soci::use(status),
+        soci::use(plan.status_reason()), soci::use(s.session_count), soci::use(s.frequency),
+        soci::use(s.interval_days), soci::use(s.session_minutes), soci::use(s.start_date), soci::use(start_time),
+        soci::use(s.therapist), soci::use(d.reassess_after_sessions), soci::use(d.notes), soci::use(now),
+        soci::use(now);
+    long long id = 0;
+    m_db.sql() << "SELECT last_insert_rowid()", soci::into(id);
+    plan.set_id(id);
+    plan.set_version(1);
+    write_children(plan);
+    AuditLog(m_db).record(AuditAction::create, "plan", id, client,
+                          std::to_string(s.session_count) + " sessions, " + std::string(label(status)));
+    return id;
+}
+
+void PlanRepository::write_children(const TreatmentPlan& plan) {
+    auto& sql = m_db.sql();
+    const PlanId id = plan.id();
+    for (const char* table : {"plan_goals", "plan_techniques", "plan_regions", "plan_home_care"})
+        sql << "DELETE FROM " + std::string(table) + " WHERE plan_id = :id", soci::use(id);
+    const auto& d = plan.details();
+    int position = 0;
+    for (const auto& g : d.goals) {
+        sql << "INSERT INTO plan_goals (plan_id, position, description, measure, baseline, target) "
+               "VALUES (:id, :pos, :description, :measure, :baseline, :target)",
+            soci::use(id), soci::use(position), soci::use(g.description), soci::use(g.measure), soci::use(g.baseline),
+            soci::use(g.target);
+        ++position;
+    }
+    position = 0;
+    for (const auto& t : d.techniques) {
+        sql << "INSERT INTO plan_techniques (plan_id, position, technique, rationale) "
+               "VALUES (:id, :pos, :technique, :rationale)",
+            soci::use(id), soci::use(position), soci::use(t.technique), soci::use(t.rationale);
+        ++position;
+    }
+    for (const auto& r : d.regions)
+        sql << "INSERT INTO plan_regions (plan_id, region, side) VALUES (:id, :region, :side)", soci::use(id),
+            soci::use(r.region), soci::use(r.side);
+    position = 0;
+    for (const auto& h : d.home_care) {
+        sql << "INSERT INTO plan_home_care (plan_id, position, kind, instructions) "
+               "VALUES (:id, :pos, :kind, :instructions)",
+            soci::use(id), soci::use(position), soci::use(h.kind), soci::use(h.instructions);
+        ++position;
+    }
+}
+
+void PlanRepository::update(TreatmentPlan& plan) {
+    m_db.require_transaction("updating a plan");
+    const auto& d = plan.details();
+    const auto& s = d.series;
+    const std::string now = to_iso(now_utc());
+    const std::string start_time = to_hhmm(s.start_time);
+    const PlanId id = plan.id();
+    const int version = plan.version();
+    const PlanStatus status = plan.status();
+    soci::statement st =
+        (m_db.sql().prepare << "UPDATE treatment_plans SET created_on = :created_on, based_on_assessment = :based_on, "
+                               "status = :status, status_reason = :reason, session_count = :count, frequency = :freq, "
+                               "interval_days = :interval, session_minutes = :minutes, start_date = :start_date, "
+                               "start_time = :start_time, therapist = :therapist, reassess_after_sessions = :reassess, "
+                               "notes = :notes, updated_at = :updated, version = version + 1 "
+                               "WHERE id = :id AND version = :version",
+         soci::use(d.created_on), soci::use(d.based_on_assessment), soci::use(status), soci::use(plan.status_reason()),
+         soci::use(s.session_count), soci::use(s.frequency), soci::use(s.interval_days), soci::use(s.session_minutes),
+         soci::use(s.start_date), soci::use(start_time), soci::use(s.therapist), soci::use(d.reassess_after_sessions),
+         soci::use(d.notes), soci::use(now), soci::use(id), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1)
+        throw ConflictError("The treatment plan was changed elsewhere since you opened it. Reload it and apply your "
+                            "changes again.");
+    plan.set_version(version + 1);
+    write_children(plan);
+    AuditLog(m_db).record(AuditAction::update, "plan", id, plan.client_id(), "status " + std::string(label(status)));
+}
+
+std::optional<TreatmentPlan> PlanRepository::find(PlanId id) {
+    auto& sql = m_db.sql();
+    PlanDetails d;
+    ClientId client = 0;
+    PlanStatus status{};
+    std::string reason, start_time;
+    int version = 0;
+    sql << "SELECT client_id, created_on, based_on_assessment, status, status_reason, session_count, frequency, "
+           "interval_days, session_minutes, start_date, start_time, therapist, reassess_after_sessions, notes, version "
+           "FROM treatment_plans WHERE id = :id",
+        soci::into(client), soci::into(d.created_on), soci::into(d.based_on_assessment), soci::into(status),
+        soci::into(reason), soci::into(d.series.session_count), soci::into(d.series.frequency),
+        soci::into(d.series.interval_days), soci::into(d.series.session_minutes), soci::into(d.series.start_date),
+        soci::into(start_time), soci::into(d.series.therapist), soci::into(d.reassess_after_sessions),
+        soci::into(d.notes), soci::into(version), soci::use(id);
+    if (!sql.got_data()) return std::nullopt;
+    d.series.start_time = parse_time_of_day("stored start time", start_time);
+    {
+        Goal g;
+        soci::statement st = (sql.prepare << "SELECT description, measure, baseline, target FROM plan_goals "
+                                             "WHERE plan_id = :id ORDER BY position",
+                              soci::into(g.description), soci::into(g.measure), soci::into(g.baseline),
+                              soci::into(g.target), soci::use(id));
+        st.execute();
+        while (st.fetch()) d.goals.push_back(g);
+    }
+    {
+        ChosenTechnique t;
+        soci::statement st = (sql.prepare << "SELECT technique, rationale FROM plan_techniques WHERE plan_id = :id "
+                                             "ORDER BY position",
+                              soci::into(t.technique), soci::into(t.rationale), soci::use(id));
+        st.execute();
+        while (st.fetch()) d.techniques.push_back(t);
+    }
+    {
+        TargetRegion r{};
+        soci::statement st = (sql.prepare << "SELECT region, side FROM plan_regions WHERE plan_id = :id",
+                              soci::into(r.region), soci::into(r.side), soci::use(id));
+        st.execute();
+        while (st.fetch()) d.regions.push_back(r);
+    }
+    {
+        HomeCareItem h;
+        soci::statement st = (sql.prepare << "SELECT kind, instructions FROM plan_home_care WHERE plan_id = :id "
+                                             "ORDER BY position",
+                              soci::into(h.kind), soci::into(h.instructions), soci::use(id));
+        st.execute();
+        while (st.fetch()) d.home_care.push_back(h);
+    }
+    TreatmentPlan plan(client, std::move(d));
+    plan.set_id(id);
+    plan.set_version(version);
+    plan.restore_status(status, reason);
+    return plan;
+}
+
+TreatmentPlan PlanRepository::get(PlanId id) {
+    auto p = find(id);
+    if (!p) throw NotFoundError("There is no treatment plan with id " + std::to_string(id) + ".");
+    return std::move(*p);
+}
+
+std::vector<TreatmentPlan> PlanRepository::for_client(ClientId client) {
+    std::vector<PlanId> ids;
+    PlanId id = 0;
+    soci::statement st = (m_db.sql().prepare << "SELECT id FROM treatment_plans WHERE client_id = :c "
+                                                "ORDER BY created_on, id",
+                          soci::into(id), soci::use(client));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+    std::vector<TreatmentPlan> out;
+    for (PlanId i : ids) out.push_back(get(i));
+    return out;
+}
+
+std::vector<ClientId> PlanRepository::clients_with_active_plans() {
+    std::vector<ClientId> out;
+    ClientId id = 0;
+    soci::statement st = (m_db.sql().prepare << "SELECT DISTINCT p.client_id FROM treatment_plans p JOIN clients c "
+                                                "ON c.id = p.client_id WHERE p.status = 'active' AND c.archived_on IS NULL "
+                                                "ORDER BY p.client_id",
+                          soci::into(id));
+    st.execute();
+    while (st.fetch()) out.push_back(id);
+    return out;
+}
+
+} // namespace knotwork::db

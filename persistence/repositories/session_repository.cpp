@@ -1,0 +1,407 @@
+#include "repositories/session_repository.h"
+
+#include "audit_log.h"
+#include "common/error.h"
+#include "database.h"
+#include "soci_mapping.h"
+
+#include <sstream>
+
+namespace knotwork::db {
+
+namespace {
+
+const char* const session_columns =
+    "id, client_id, plan_id, series_number, series_of, starts_at, ends_at, therapist, status, status_reason, "
+    "subjective, objective, assessment, plan_text, pain_before, pain_after, adverse_reactions, signed_by, "
+    "signed_at, version";
+
+std::optional<int> score_value(const std::optional<PainScore>& p) {
+    if (!p) return std::nullopt;
+    return p->value();
+}
+
+// The columns of one sessions row, as fetched.
+struct SessionRow {
+    SessionId id = 0;
+    ClientId client = 0;
+    std::optional<std::int64_t> plan;
+    std::optional<int> series_number, series_of;
+    DateTime starts_at, ends_at;
+    std::string therapist;
+    AppointmentStatus status{};
+    std::string status_reason;
+    SoapNote note;
+    std::optional<int> pain_before, pain_after;
+    std::optional<std::string> signed_by;
+    std::optional<DateTime> signed_at;
+    int version = 0;
+};
+
+void bind_row(soci::statement& st, SessionRow& r) {
+    st.exchange(soci::into(r.id));
+    st.exchange(soci::into(r.client));
+    st.exchange(soci::into(r.plan));
+    st.exchange(soci::into(r.series_number));
+    st.exchange(soci::into(r.series_of));
+    st.exchange(soci::into(r.starts_at));
+    st.exchange(soci::into(r.ends_at));
+    st.exchange(soci::into(r.therapist));
+    st.exchange(soci::into(r.status));
+    st.exchange(soci::into(r.status_reason));
+    st.exchange(soci::into(r.note.subjective));
+    st.exchange(soci::into(r.note.objective));
+    st.exchange(soci::into(r.note.assessment));
+    st.exchange(soci::into(r.note.plan));
+    st.exchange(soci::into(r.pain_before));
+    st.exchange(soci::into(r.pain_after));
+    st.exchange(soci::into(r.note.adverse_reactions));
+    st.exchange(soci::into(r.signed_by));
+    st.exchange(soci::into(r.signed_at));
+    st.exchange(soci::into(r.version));
+}
+
+Session to_session(const SessionRow& r) {
+    Session s(r.client, r.starts_at, r.ends_at, r.therapist);
+    s.set_id(r.id);
+    s.set_version(r.version);
+    if (r.plan && r.series_number && r.series_of) s.set_series(SeriesPosition{*r.plan, *r.series_number, *r.series_of});
+    s.restore_status(r.status, r.status_reason);
+    SoapNote note = r.note;
+    note.techniques.clear();
+    if (r.pain_before) note.pain_before = PainScore(*r.pain_before, "pain before");
+    if (r.pain_after) note.pain_after = PainScore(*r.pain_after, "pain after");
+    s.write_note(std::move(note));
+    return s;
+}
+
+void load_techniques(soci::session& sql, SessionId id, std::vector<AppliedTechnique>& out) {
+    AppliedTechnique t{};
+    int pressure = 0;
+    soci::statement st = (sql.prepare << "SELECT technique, region, side, pressure, minutes FROM session_techniques "
+                                         "WHERE session_id = :id ORDER BY position",
+                          soci::into(t.technique), soci::into(t.region), soci::into(t.side), soci::into(pressure),
+                          soci::into(t.minutes), soci::use(id));
+    st.execute();
+    while (st.fetch()) {
+        t.pressure = Pressure(pressure);
+        out.push_back(t);
+    }
+}
+
+std::vector<Amendment> load_amendments(soci::session& sql, SessionId id) {
+    std::vector<Amendment> out;
+    Amendment a;
+    soci::statement st = (sql.prepare << "SELECT id, author, written_at, reason, text FROM note_amendments "
+                                         "WHERE session_id = :id ORDER BY id",
+                          soci::into(a.id), soci::into(a.author), soci::into(a.written_at), soci::into(a.reason),
+                          soci::into(a.text), soci::use(id));
+    st.execute();
+    while (st.fetch()) out.push_back(a);
+    return out;
+}
+
+// Completes a loaded session: techniques, signature, amendments.
+void finish_loading(soci::session& sql, const SessionRow& row, Session& s) {
+    SoapNote note = s.note();
+    load_techniques(sql, row.id, note.techniques);
+    s.write_note(std::move(note));
+    if (row.signed_by && row.signed_at) {
+        s.restore_signature(Signature{*row.signed_by, *row.signed_at});
+        s.restore_amendments(load_amendments(sql, row.id));
+    }
+}
+
+[[noreturn]] void rethrow_locked(const soci::soci_error& e) {
+    const std::string msg = e.get_error_message();
+    if (msg.find("locked") != std::string::npos || msg.find("append-only") != std::string::npos)
+        throw LockedRecordError("The database refused the change: " + msg);
+    throw Error("Saving the session failed: " + msg);
+}
+
+} // namespace
+
+std::string fts_query(const std::string& typed) {
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"';
+        for (char c : word) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += "\"*";
+        word.clear();
+    };
+    for (char c : typed) {
+        const auto u = static_cast<unsigned char>(c);
+        // Word characters: letters, digits and every byte of a multi-byte UTF-8 sequence.
+        if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80)
+            word += c;
+        else
+            flush();
+    }
+    flush();
+    return out;
+}
+
+SessionId SessionRepository::add(Session& s) {
+    m_db.require_transaction("adding a session");
+    const std::string now = to_iso(now_utc());
+    std::optional<std::int64_t> plan;
+    std::optional<int> number, of;
+    if (s.series()) {
+        plan = s.series()->plan;
+        number = s.series()->number;
+        of = s.series()->of;
+    }
+    const ClientId client = s.client_id();
+    const DateTime starts = s.starts_at(), ends = s.ends_at();
+    const AppointmentStatus status = s.status();
+    const SoapNote& n = s.note();
+    const auto before = score_value(n.pain_before), after = score_value(n.pain_after);
+    try {
+        m_db.sql() << "INSERT INTO sessions (client_id, plan_id, series_number, series_of, starts_at, ends_at, "
+                      "therapist, status, status_reason, subjective, objective, assessment, plan_text, pain_before, "
+                      "pain_after, adverse_reactions, created_at, updated_at, version) VALUES (:client, :plan, :num, "
+                      ":of, :starts, :ends, :therapist, :status, :reason, :s, :o, :a, :p, :before, :after, :adverse, "
+                      ":created, :updated, 1)",
+            soci::use(client), soci::use(plan), soci::use(number), soci::use(of), soci::use(starts), soci::use(ends),
+            soci::use(s.therapist()), soci::use(status), soci::use(s.status_reason()), soci::use(n.subjective),
+            soci::use(n.objective), soci::use(n.assessment), soci::use(n.plan), soci::use(before), soci::use(after),
+            soci::use(n.adverse_reactions), soci::use(now), soci::use(now);
+        long long id = 0;
+        m_db.sql() << "SELECT last_insert_rowid()", soci::into(id);
+        s.set_id(id);
+        s.set_version(1);
+        write_techniques(s);
+        AuditLog audit(m_db);
+        audit.record(AuditAction::create, "session", id, client, to_iso(starts) + " " + std::string(label(status)));
+        if (s.is_signed()) {
+            const auto& sig = *s.signature();
+            m_db.sql() << "UPDATE sessions SET signed_by = :by, signed_at = :at, version = 2 WHERE id = :id",
+                soci::use(sig.signed_by), soci::use(sig.signed_at), soci::use(id);
+            s.set_version(2);
+            audit.record(AuditAction::sign, "session", id, client, "signed by " + sig.signed_by);
+            append_amendments(s);
+        }
+        return id;
+    } catch (const soci::soci_error& e) {
+        rethrow_locked(e);
+    }
+}
+
+void SessionRepository::write_techniques(const Session& s) {
+    auto& sql = m_db.sql();
+    const SessionId id = s.id();
+    sql << "DELETE FROM session_techniques WHERE session_id = :id", soci::use(id);
+    int position = 0;
+    for (const auto& t : s.note().techniques) {
+        const int pressure = t.pressure.value();
+        sql << "INSERT INTO session_techniques (session_id, position, technique, region, side, pressure, minutes) "
+               "VALUES (:id, :pos, :technique, :region, :side, :pressure, :minutes)",
+            soci::use(id), soci::use(position), soci::use(t.technique), soci::use(t.region), soci::use(t.side),
+            soci::use(pressure), soci::use(t.minutes);
+        ++position;
+    }
+}
+
+void SessionRepository::append_amendments(Session& s) {
+    const SessionId id = s.id();
+    std::vector<Amendment> amendments = s.amendments();
+    bool added = false;
+    for (auto& a : amendments) {
+        if (a.id != 0) continue;
+        m_db.sql() << "INSERT INTO note_amendments (session_id, author, written_at, reason, text) "
+                      "VALUES (:id, :author, :at, :reason, :text)",
+            soci::use(id), soci::use(a.author), soci::use(a.written_at), soci::use(a.reason), soci::use(a.text);
+        long long aid = 0;
+        m_db.sql() << "SELECT last_insert_rowid()", soci::into(aid);
+        a.id = aid;
+        added = true;
+        AuditLog(m_db).record(AuditAction::amend, "session", id, s.client_id(), "amendment by " + a.author + ": " + a.reason);
+    }
+    if (added) s.restore_amendments(std::move(amendments));
+}
+
+void SessionRepository::save(Session& s) {
+    m_db.require_transaction("saving a session");
+    const SessionId id = s.id();
+    std::optional<std::string> stored_signed_at;
+    int stored_version = 0;
+    m_db.sql() << "SELECT signed_at, version FROM sessions WHERE id = :id", soci::into(stored_signed_at),
+        soci::into(stored_version), soci::use(id);
+    if (!m_db.sql().got_data()) throw NotFoundError("There is no session with id " + std::to_string(id) + ".");
+    try {
+        if (stored_signed_at) {
+            append_amendments(s);
+            return;
+        }
+        if (stored_version != s.version())
+            throw ConflictError("This session was changed elsewhere since you opened it. Your text is kept in the "
+                                "editor; reload the session and apply it again.");
+        const std::string now = to_iso(now_utc());
+        const DateTime starts = s.starts_at(), ends = s.ends_at();
+        const AppointmentStatus status = s.status();
+        const SoapNote& n = s.note();
+        const auto before = score_value(n.pain_before), after = score_value(n.pain_after);
+        const int version = s.version();
+        soci::statement st =
+            (m_db.sql().prepare << "UPDATE sessions SET starts_at = :starts, ends_at = :ends, status = :status, "
+                                   "status_reason = :reason, subjective = :s, objective = :o, assessment = :a, "
+                                   "plan_text = :p, pain_before = :before, pain_after = :after, "
+                                   "adverse_reactions = :adverse, updated_at = :now, version = version + 1 "
+                                   "WHERE id = :id AND version = :version",
+             soci::use(starts), soci::use(ends), soci::use(status), soci::use(s.status_reason()),
+             soci::use(n.subjective), soci::use(n.objective), soci::use(n.assessment), soci::use(n.plan),
+             soci::use(before), soci::use(after), soci::use(n.adverse_reactions), soci::use(now), soci::use(id),
+             soci::use(version));
+        st.execute(true);
+        if (st.get_affected_rows() != 1)
+            throw ConflictError("This session was changed elsewhere since you opened it.");
+        s.set_version(version + 1);
+        write_techniques(s);
+        AuditLog audit(m_db);
+        audit.record(status == AppointmentStatus::cancelled ? AuditAction::cancel : AuditAction::update, "session", id,
+                     s.client_id(), std::string(label(status)));
+        if (s.is_signed()) {
+            const auto& sig = *s.signature();
+            m_db.sql() << "UPDATE sessions SET signed_by = :by, signed_at = :at, version = version + 1 WHERE id = :id",
+                soci::use(sig.signed_by), soci::use(sig.signed_at), soci::use(id);
+            s.set_version(s.version() + 1);
+            audit.record(AuditAction::sign, "session", id, s.client_id(), "signed by " + sig.signed_by);
+            append_amendments(s);
+        }
+    } catch (const soci::soci_error& e) {
+        rethrow_locked(e);
+    }
+}
+
+void SessionRepository::remove(const Session& s) {
+    m_db.require_transaction("deleting a session");
+    if (s.is_signed()) throw LockedRecordError("A signed session cannot be deleted.");
+    const SessionId id = s.id();
+    try {
+        m_db.sql() << "DELETE FROM session_techniques WHERE session_id = :id", soci::use(id);
+        m_db.sql() << "DELETE FROM sessions WHERE id = :id", soci::use(id);
+    } catch (const soci::soci_error& e) {
+        rethrow_locked(e);
+    }
+    AuditLog(m_db).record(AuditAction::remove, "session", id, s.client_id(), "booking " + to_iso(s.starts_at()) + " deleted");
+}
+
+std::optional<Session> SessionRepository::find(SessionId id) {
+    auto result = load_many("WHERE id = :key", id, 1);
+    if (result.empty()) return std::nullopt;
+    return std::move(result.front());
+}
+
+Session SessionRepository::get(SessionId id) {
+    auto s = find(id);
+    if (!s) throw NotFoundError("There is no session with id " + std::to_string(id) + ".");
+    return std::move(*s);
+}
+
+std::vector<Session> SessionRepository::load_many(const std::string& where_order, std::int64_t key, int limit) {
+    auto& sql = m_db.sql();
+    SessionRow row;
+    std::vector<SessionRow> rows;
+    soci::statement st(sql);
+    st.alloc();
+    st.prepare("SELECT " + std::string(session_columns) + " FROM sessions " + where_order + " LIMIT :limit");
+    bind_row(st, row);
+    st.exchange(soci::use(key));
+    st.exchange(soci::use(limit));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) rows.push_back(row);
+    std::vector<Session> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        Session s = to_session(r);
+        finish_loading(sql, r, s);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<Session> SessionRepository::for_client(ClientId client, int limit) {
+    return load_many("WHERE client_id = :key ORDER BY starts_at DESC, id DESC", client, limit);
+}
+
+std::vector<Session> SessionRepository::for_plan(PlanId plan) {
+    return load_many("WHERE plan_id = :key ORDER BY series_number, starts_at", plan, 1000);
+}
+
+std::vector<AppointmentSummary> SessionRepository::between(DateTime from, DateTime to) {
+    std::vector<AppointmentSummary> out;
+    AppointmentSummary a;
+    std::string family, given, preferred;
+    std::optional<std::int64_t> plan;
+    std::optional<int> number, of;
+    std::optional<std::string> signed_at;
+    soci::statement st =
+        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, s.starts_at, "
+                               "s.ends_at, s.therapist, s.status, s.plan_id, s.series_number, s.series_of, s.signed_at "
+                               "FROM sessions s JOIN clients c ON c.id = s.client_id "
+                               "WHERE s.starts_at >= :from AND s.starts_at < :to ORDER BY s.starts_at, s.id",
+         soci::into(a.id), soci::into(a.client), soci::into(family), soci::into(given), soci::into(preferred),
+         soci::into(a.starts_at), soci::into(a.ends_at), soci::into(a.therapist), soci::into(a.status),
+         soci::into(plan), soci::into(number), soci::into(of), soci::into(signed_at), soci::use(from),
+         soci::use(to));
+    st.execute();
+    while (st.fetch()) {
+        a.client_name = (preferred.empty() ? given : preferred) + " " + family;
+        a.series.reset();
+        if (plan && number && of) a.series = SeriesPosition{*plan, *number, *of};
+        a.is_signed = signed_at.has_value();
+        out.push_back(a);
+    }
+    return out;
+}
+
+std::vector<NoteHit> SessionRepository::search_notes(const std::string& text, int limit) {
+    std::vector<NoteHit> out;
+    const std::string match = fts_query(text);
+    if (match.empty()) return out;
+    NoteHit h;
+    std::string family, given;
+    soci::statement st =
+        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, s.starts_at, "
+                               "snippet(notes_fts, -1, '[', ']', '...', 12) FROM notes_fts "
+                               "JOIN sessions s ON s.id = notes_fts.rowid JOIN clients c ON c.id = s.client_id "
+                               "WHERE notes_fts MATCH :q ORDER BY bm25(notes_fts) LIMIT :limit",
+         soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(h.starts_at),
+         soci::into(h.snippet), soci::use(match), soci::use(limit));
+    st.execute();
+    while (st.fetch()) {
+        h.client_name = given + " " + family;
+        h.in_amendment = false;
+        out.push_back(h);
+    }
+    soci::statement am =
+        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, s.starts_at, "
+                               "snippet(amendments_fts, -1, '[', ']', '...', 12) FROM amendments_fts "
+                               "JOIN note_amendments a ON a.id = amendments_fts.rowid JOIN sessions s ON s.id = a.session_id "
+                               "JOIN clients c ON c.id = s.client_id WHERE amendments_fts MATCH :q "
+                               "ORDER BY bm25(amendments_fts) LIMIT :limit",
+         soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(h.starts_at),
+         soci::into(h.snippet), soci::use(match), soci::use(limit));
+    am.execute();
+    while (am.fetch()) {
+        h.client_name = given + " " + family;
+        h.in_amendment = true;
+        out.push_back(h);
+    }
+    return out;
+}
+
+std::int64_t SessionRepository::count() {
+    long long n = 0;
+    m_db.sql() << "SELECT count(*) FROM sessions", soci::into(n);
+    return n;
+}
+
+} // namespace knotwork::db
