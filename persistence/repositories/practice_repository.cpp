@@ -1,0 +1,63 @@
+#include "repositories/practice_repository.h"
+
+#include "audit_log.h"
+#include "database.h"
+#include "soci_mapping.h"
+
+namespace knotwork::db {
+
+PracticeProfile PracticeRepository::load() {
+    PracticeProfile p;
+    std::string key, value;
+    soci::statement st = (m_db.sql().prepare << "SELECT key, value FROM practice_settings", soci::into(key),
+                          soci::into(value));
+    st.execute();
+    while (st.fetch()) {
+        if (key == "practice_name") p.practice_name = value;
+        else if (key == "address") p.address = value;
+        else if (key == "phone") p.phone = value;
+        else if (key == "therapist_name") p.therapist_name = value;
+        else if (key == "licence_number") p.licence_number = value;
+        else if (key == "default_session_minutes") p.default_session_minutes = std::stoi(value);
+        else if (key == "closed_weekdays") {
+            p.closed_weekdays.clear();
+            for (char c : value)
+                if (c >= '0' && c <= '6') p.closed_weekdays.insert(static_cast<boost::date_time::weekdays>(c - '0'));
+        }
+    }
+    Date day;
+    std::string name;
+    soci::statement hol = (m_db.sql().prepare << "SELECT day, label FROM practice_holidays ORDER BY day",
+                           soci::into(day), soci::into(name));
+    hol.execute();
+    while (hol.fetch()) p.holidays[day] = name;
+    return p;
+}
+
+void PracticeRepository::save(const PracticeProfile& p) {
+    m_db.require_transaction("saving practice settings");
+    p.validate();
+    std::string closed;
+    for (auto d : p.closed_weekdays) closed += static_cast<char>('0' + static_cast<int>(d));
+    const std::pair<const char*, std::string> values[] = {
+        {"practice_name", p.practice_name},
+        {"address", p.address},
+        {"phone", p.phone},
+        {"therapist_name", p.therapist_name},
+        {"licence_number", p.licence_number},
+        {"default_session_minutes", std::to_string(p.default_session_minutes)},
+        {"closed_weekdays", closed},
+    };
+    for (const auto& [k, v] : values) {
+        const std::string key = k;
+        m_db.sql() << "INSERT INTO practice_settings (key, value) VALUES (:k, :v) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            soci::use(key), soci::use(v);
+    }
+    m_db.sql() << "DELETE FROM practice_holidays";
+    for (const auto& [day, name] : p.holidays)
+        m_db.sql() << "INSERT INTO practice_holidays (day, label) VALUES (:d, :l)", soci::use(day), soci::use(name);
+    AuditLog(m_db).record(AuditAction::update, "practice", std::nullopt, std::nullopt, "practice settings saved");
+}
+
+} // namespace knotwork::db
