@@ -1,0 +1,495 @@
+#include "commands.h"
+
+#include "arguments.h"
+#include "json_writer.h"
+
+#include "backup.h"
+#include "common/error.h"
+#include "core/chart.h"
+#include "core/demo_practice.h"
+#include "database.h"
+#include "practice_statistics.h"
+#include "repositories/client_repository.h"
+#include "repositories/session_repository.h"
+
+#include <cstdlib>
+#include <limits>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace knotwork::cli {
+
+namespace {
+
+std::string default_actor() {
+    const char* user = std::getenv("USER");
+    return user && *user ? user : "knotwork-cli";
+}
+
+std::unique_ptr<db::Database> open_practice(const Arguments& a, bool create = false, bool read_only = false) {
+    db::OpenOptions options;
+    options.create_if_missing = create;
+    options.read_only = read_only;
+    options.actor = a.option("as").value_or(default_actor());
+    return db::Database::open(a.positional(0, "practice FILE"), options);
+}
+
+std::string fixed(double v, int decimals) {
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(decimals) << v;
+    return s.str();
+}
+
+std::string signed_change(double v, int decimals) {
+    return (v > 0 ? "+" : "") + fixed(v, decimals);
+}
+
+std::string opt_date(const std::optional<Date>& d) { return d ? to_iso(*d) : ""; }
+
+// ---- init ---------------------------------------------------------------------------------
+
+int run_init(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json"}, {"as"});
+    const std::string file = a.positional(0, "practice FILE");
+    if (std::filesystem::exists(file)) throw Error("A file already exists at " + file + "; init makes a new practice.");
+    auto db = open_practice(a, true);
+    if (a.flag("json")) {
+        JsonWriter(out).begin_object().field("file", file).field("schema_version", db->schema_version()).end_object();
+        out << "\n";
+    } else {
+        out << "Created an empty practice at " << file << " (schema version " << db->schema_version() << ").\n";
+    }
+    return 0;
+}
+
+// ---- demo ---------------------------------------------------------------------------------
+
+int run_demo(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json", "quiet"}, {"as", "clients", "seed", "today"});
+    app::DemoOptions options;
+    options.clients = static_cast<int>(a.integer("clients", 1, 100000).value_or(40));
+    options.seed = static_cast<std::uint64_t>(a.integer("seed", 0, 1LL << 62).value_or(1));
+    options.today = a.option("today") ? parse_date("--today", *a.option("today")) : today_utc();
+    const bool quiet = a.flag("quiet") || a.flag("json");
+    if (!quiet && options.clients >= 1000)
+        options.progress = [](int done, int total) {
+            std::cerr << "\r  " << done << " of " << total << " clients" << std::flush;
+            if (done == total) std::cerr << "\n";
+        };
+    auto db = open_practice(a, true);
+    const app::DemoSummary s = app::generate_demo_practice(*db, options);
+    if (a.flag("json")) {
+        JsonWriter(out)
+            .begin_object()
+            .field("clients", s.clients)
+            .field("assessments", s.assessments)
+            .field("plans", s.plans)
+            .field("sessions", s.sessions)
+            .field("signed_notes", s.signed_notes)
+            .field("seconds", s.seconds)
+            .end_object();
+        out << "\n";
+    } else {
+        out << "Demo practice written to " << a.positional(0, "FILE") << " in " << fixed(s.seconds, 1) << " s:\n"
+            << "  " << s.clients << " clients, " << s.assessments << " assessments, " << s.plans << " plans, "
+            << s.sessions << " sessions (" << s.signed_notes << " signed notes)\n";
+    }
+    return 0;
+}
+
+// ---- clients ------------------------------------------------------------------------------
+
+int run_clients(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json", "archived"}, {"as", "search", "limit"});
+    auto db = open_practice(a);
+    db::ClientQuery q;
+    q.text = a.option("search").value_or("");
+    q.include_archived = a.flag("archived");
+    q.limit = static_cast<int>(a.integer("limit", 1, 1000000).value_or(1000));
+    const auto rows = db::ClientRepository(*db).search(q);
+    if (a.flag("json")) {
+        JsonWriter w(out);
+        w.begin_array();
+        for (const auto& c : rows)
+            w.begin_object()
+                .field("id", c.id)
+                .field("family_name", c.family_name)
+                .field("given_name", c.given_name)
+                .field("preferred_name", c.preferred_name)
+                .field("phone", c.phone)
+                .field("date_of_birth", c.date_of_birth ? to_iso(*c.date_of_birth) : std::string())
+                .field("archived", c.archived)
+                .end_object();
+        w.end_array();
+        out << "\n";
+        return 0;
+    }
+    for (const auto& c : rows) {
+        out << std::setw(7) << c.id << "  " << c.family_name << ", " << c.given_name;
+        if (!c.preferred_name.empty()) out << " (" << c.preferred_name << ")";
+        if (c.date_of_birth) out << "  born " << to_iso(*c.date_of_birth);
+        if (!c.phone.empty()) out << "  " << c.phone;
+        if (c.archived) out << "  [archived]";
+        out << "\n";
+    }
+    out << rows.size() << (rows.size() == 1 ? " client" : " clients") << "\n";
+    return 0;
+}
+
+// ---- show ---------------------------------------------------------------------------------
+
+void print_chart_text(const app::ClientChart& chart, std::ostream& out) {
+    const Client& c = chart.client;
+    const ClientDetails& d = c.details();
+    out << c.display_name() << "  (client " << c.id() << (c.is_archived() ? ", archived" : "") << ")\n";
+    if (d.date_of_birth) out << "  Born:            " << to_iso(*d.date_of_birth) << " (age " << age_on(*d.date_of_birth, today_utc()) << ")\n";
+    if (!d.phone.empty()) out << "  Phone:           " << d.phone << "\n";
+    if (!d.email.empty()) out << "  Email:           " << d.email << "\n";
+    if (!d.occupation.empty()) out << "  Occupation:      " << d.occupation << " (" << label(d.activity) << ")\n";
+    if (!d.referral_source.empty() || !d.referring_physician.empty())
+        out << "  Referred by:     " << d.referral_source
+            << (d.referring_physician.empty() ? "" : "; physician " + d.referring_physician) << "\n";
+    if (!d.conditions.empty()) {
+        out << "  Health history: ";
+        for (auto cond : d.conditions) out << " " << label(cond) << ";";
+        out << "\n";
+    }
+    for (const auto& m : d.medications)
+        out << "  Medication:      " << label(m.medication_class) << (m.name.empty() ? "" : ": " + m.name) << "\n";
+    if (!d.allergies.empty()) out << "  Allergies:       " << d.allergies << "\n";
+    out << "  Pressure:        prefers " << label(d.pressure_preference) << "\n";
+    if (!d.sensitive_areas.empty()) out << "  Sensitive areas: " << d.sensitive_areas << "\n";
+    out << "  Consent on file: " << (d.consent_date ? to_iso(*d.consent_date) : "NO") << "\n";
+
+    out << "\nAssessments (" << chart.assessments.size() << ")\n";
+    for (const auto& as : chart.assessments) {
+        const auto& ad = as.details();
+        out << "  " << to_iso(ad.assessed_on) << "  " << ad.chief_complaint << "\n"
+            << "      " << label(as.duration_class()) << "; pain now " << ad.pain_now.value() << ", best "
+            << ad.pain_best.value() << ", worst " << ad.pain_worst.value();
+        if (auto odi = as.odi_score()) out << "; ODI " << fixed(*odi, 0) << "% (" << label(odi_band(*odi)) << ")";
+        if (auto r = as.rmdq_score()) out << "; RMDQ " << *r << "/24";
+        if (auto p = as.psfs_score()) out << "; PSFS " << fixed(*p, 1);
+        out << "\n";
+        const auto verdict = as.red_flag_verdict();
+        if (verdict.stop_treatment) {
+            out << "      RED FLAGS: " << label(verdict.urgency) << ". " << verdict.advice << "\n";
+            if (!ad.red_flags.referred_to.empty()) out << "      Referred to: " << ad.red_flags.referred_to << "\n";
+        }
+    }
+    if (!chart.outcome_changes.empty()) {
+        out << "\nBaseline to latest\n";
+        for (const auto& ch : chart.outcome_changes)
+            out << "  " << std::left << std::setw(36) << label(ch.measure) << std::right << fixed(ch.baseline, 1)
+                << " -> " << fixed(ch.latest, 1) << "  (" << signed_change(ch.change, 1) << ")  " << label(ch.verdict)
+                << "\n";
+    }
+
+    out << "\nTreatment plans (" << chart.plans.size() << ")\n";
+    for (const auto& p : chart.plans) {
+        const auto& pd = p.details();
+        out << "  Plan " << p.id() << " from " << to_iso(pd.created_on) << ": " << label(p.status()) << ", "
+            << pd.series.session_count << " x " << pd.series.session_minutes << " min, "
+            << label(pd.series.frequency) << "\n";
+        for (const auto& g : pd.goals) {
+            out << "      Goal: " << g.description;
+            if (g.target) out << " (target " << fixed(*g.target, 0) << ")";
+            out << "\n";
+        }
+        for (const auto& t : pd.techniques) out << "      Technique " << t.technique << ": " << t.rationale << "\n";
+    }
+
+    out << "\nSessions (" << chart.sessions.size() << ", newest first)\n";
+    for (const auto& s : chart.sessions) {
+        out << "  " << to_iso(s.starts_at()) << "  " << label(s.status());
+        if (s.series()) out << "  session " << s.series()->number << " of " << s.series()->of;
+        if (s.is_signed()) out << "  signed by " << s.signature()->signed_by;
+        else if (s.status() == AppointmentStatus::completed) out << "  UNSIGNED DRAFT";
+        out << "\n";
+        const auto& n = s.note();
+        if (n.pain_before && n.pain_after)
+            out << "      Pain " << n.pain_before->value() << " -> " << n.pain_after->value() << "\n";
+        if (!n.subjective.empty()) out << "      S: " << n.subjective << "\n";
+        if (!n.objective.empty()) out << "      O: " << n.objective << "\n";
+        if (!n.assessment.empty()) out << "      A: " << n.assessment << "\n";
+        if (!n.plan.empty()) out << "      P: " << n.plan << "\n";
+        for (const auto& t : n.techniques)
+            out << "      - " << t.technique << " on " << label(t.region) << " (" << label(t.side) << "), pressure "
+                << t.pressure.value() << ", " << t.minutes << " min\n";
+        if (!n.adverse_reactions.empty()) out << "      Adverse: " << n.adverse_reactions << "\n";
+        for (const auto& am : s.amendments())
+            out << "      Amendment " << to_iso(am.written_at) << " by " << am.author << " (" << am.reason
+                << "): " << am.text << "\n";
+    }
+}
+
+void print_chart_json(const app::ClientChart& chart, std::ostream& out) {
+    JsonWriter w(out);
+    const auto& d = chart.client.details();
+    w.begin_object();
+    w.key("client").begin_object();
+    w.field("id", chart.client.id())
+        .field("family_name", d.family_name)
+        .field("given_name", d.given_name)
+        .field("preferred_name", d.preferred_name)
+        .field("date_of_birth", opt_date(d.date_of_birth))
+        .field("phone", d.phone)
+        .field("email", d.email)
+        .field("occupation", d.occupation)
+        .field("activity", to_code(d.activity))
+        .field("referral_source", d.referral_source)
+        .field("referring_physician", d.referring_physician)
+        .field("allergies", d.allergies)
+        .field("pressure_preference", to_code(d.pressure_preference))
+        .field("sensitive_areas", d.sensitive_areas)
+        .field("consent_date", opt_date(d.consent_date))
+        .field("archived", chart.client.is_archived());
+    w.key("conditions").begin_array();
+    for (auto c : d.conditions) w.value(to_code(c));
+    w.end_array();
+    w.key("medications").begin_array();
+    for (const auto& m : d.medications)
+        w.begin_object().field("class", to_code(m.medication_class)).field("name", m.name).end_object();
+    w.end_array();
+    w.end_object();
+
+    w.key("assessments").begin_array();
+    for (const auto& a : chart.assessments) {
+        const auto& ad = a.details();
+        w.begin_object()
+            .field("id", a.id())
+            .field("assessed_on", to_iso(ad.assessed_on))
+            .field("chief_complaint", ad.chief_complaint)
+            .field("duration_class", to_code(a.duration_class()))
+            .field("pain_now", ad.pain_now.value())
+            .field("pain_best", ad.pain_best.value())
+            .field("pain_worst", ad.pain_worst.value())
+            .field("odi", a.odi_score())
+            .field("rmdq", a.rmdq_score())
+            .field("psfs", a.psfs_score())
+            .field("red_flag_urgency", to_code(a.red_flag_verdict().urgency));
+        w.key("pain_map").begin_array();
+        for (const auto& p : ad.pain_map)
+            w.begin_object()
+                .field("region", to_code(p.region))
+                .field("side", to_code(p.side))
+                .field("intensity", p.intensity.value())
+                .end_object();
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("outcome_changes").begin_array();
+    for (const auto& c : chart.outcome_changes)
+        w.begin_object()
+            .field("measure", to_code(c.measure))
+            .field("baseline", c.baseline)
+            .field("latest", c.latest)
+            .field("change", c.change)
+            .field("verdict", to_code(c.verdict))
+            .end_object();
+    w.end_array();
+
+    w.key("plans").begin_array();
+    for (const auto& p : chart.plans) {
+        const auto& pd = p.details();
+        w.begin_object()
+            .field("id", p.id())
+            .field("status", to_code(p.status()))
+            .field("created_on", to_iso(pd.created_on))
+            .field("session_count", pd.series.session_count)
+            .field("frequency", to_code(pd.series.frequency));
+        w.key("techniques").begin_array();
+        for (const auto& t : pd.techniques)
+            w.begin_object().field("technique", t.technique).field("rationale", t.rationale).end_object();
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("sessions").begin_array();
+    for (const auto& s : chart.sessions) {
+        const auto& n = s.note();
+        w.begin_object()
+            .field("id", s.id())
+            .field("starts_at", to_iso(s.starts_at()))
+            .field("ends_at", to_iso(s.ends_at()))
+            .field("status", to_code(s.status()))
+            .field("signed", s.is_signed())
+            .field("subjective", n.subjective)
+            .field("objective", n.objective)
+            .field("assessment", n.assessment)
+            .field("plan", n.plan)
+            .field("pain_before", n.pain_before ? std::optional<int>(n.pain_before->value()) : std::nullopt)
+            .field("pain_after", n.pain_after ? std::optional<int>(n.pain_after->value()) : std::nullopt)
+            .field("adverse_reactions", n.adverse_reactions);
+        w.key("techniques").begin_array();
+        for (const auto& t : n.techniques)
+            w.begin_object()
+                .field("technique", t.technique)
+                .field("region", to_code(t.region))
+                .field("side", to_code(t.side))
+                .field("pressure", t.pressure.value())
+                .field("minutes", t.minutes)
+                .end_object();
+        w.end_array();
+        w.key("amendments").begin_array();
+        for (const auto& am : s.amendments())
+            w.begin_object()
+                .field("author", am.author)
+                .field("written_at", to_iso(am.written_at))
+                .field("reason", am.reason)
+                .field("text", am.text)
+                .end_object();
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    out << "\n";
+}
+
+int run_show(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json"}, {"as", "client", "sessions"});
+    const auto id = a.integer("client", 1, std::numeric_limits<long long>::max());
+    if (!id) throw UsageError("--client ID is required");
+    auto db = open_practice(a);
+    const auto chart = app::load_chart(*db, *id, static_cast<int>(a.integer("sessions", 0, 100000).value_or(1000)));
+    if (a.flag("json")) print_chart_json(chart, out);
+    else print_chart_text(chart, out);
+    return 0;
+}
+
+// ---- search -------------------------------------------------------------------------------
+
+int run_search(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json"}, {"as", "limit"});
+    const std::string text = a.positional(1, "search TEXT");
+    auto db = open_practice(a);
+    const auto hits = db::SessionRepository(*db).search_notes(text, static_cast<int>(a.integer("limit", 1, 10000).value_or(50)));
+    if (a.flag("json")) {
+        JsonWriter w(out);
+        w.begin_array();
+        for (const auto& h : hits)
+            w.begin_object()
+                .field("session", h.session)
+                .field("client", h.client)
+                .field("client_name", h.client_name)
+                .field("starts_at", to_iso(h.starts_at))
+                .field("snippet", h.snippet)
+                .field("in_amendment", h.in_amendment)
+                .end_object();
+        w.end_array();
+        out << "\n";
+        return 0;
+    }
+    for (const auto& h : hits)
+        out << to_iso(h.starts_at).substr(0, 10) << "  " << h.client_name << " (client " << h.client << ", session "
+            << h.session << (h.in_amendment ? ", amendment" : "") << ")\n    " << h.snippet << "\n";
+    out << hits.size() << (hits.size() == 1 ? " note" : " notes") << " found\n";
+    return 0;
+}
+
+// ---- check --------------------------------------------------------------------------------
+
+int run_check(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json"}, {"as"});
+    auto db = open_practice(a, false, true);
+    const auto problems = db->check_integrity();
+    const int version = db->schema_version();
+    const auto s = db::practice_statistics(*db);
+    if (a.flag("json")) {
+        JsonWriter w(out);
+        w.begin_object()
+            .field("sound", problems.empty())
+            .field("schema_version", version)
+            .field("clients", s.clients)
+            .field("archived_clients", s.archived_clients)
+            .field("assessments", s.assessments)
+            .field("plans", s.plans)
+            .field("active_plans", s.active_plans)
+            .field("sessions", s.sessions)
+            .field("signed_notes", s.signed_notes)
+            .field("unsigned_completed", s.unsigned_completed)
+            .field("amendments", s.amendments)
+            .field("audit_entries", s.audit_entries);
+        w.key("problems").begin_array();
+        for (const auto& p : problems) w.value(p);
+        w.end_array().end_object();
+        out << "\n";
+    } else {
+        out << "Practice file:   " << a.positional(0, "FILE") << "\n"
+            << "Integrity:       " << (problems.empty() ? "sound" : "PROBLEMS FOUND") << "\n"
+            << "Schema version:  " << version << " (this program: " << db::Database::latest_schema_version() << ")\n"
+            << "Clients:         " << s.clients << " (" << s.archived_clients << " archived)\n"
+            << "Assessments:     " << s.assessments << "\n"
+            << "Plans:           " << s.plans << " (" << s.active_plans << " active)\n"
+            << "Sessions:        " << s.sessions << " (" << s.signed_notes << " signed notes, " << s.unsigned_completed
+            << " unsigned drafts)\n"
+            << "Amendments:      " << s.amendments << "\n"
+            << "Audit entries:   " << s.audit_entries << "\n";
+        for (const auto& p : problems) out << "  problem: " << p << "\n";
+    }
+    return problems.empty() ? 0 : 1;
+}
+
+// ---- backup -------------------------------------------------------------------------------
+
+int run_backup(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {}, {"as", "out"});
+    const auto target = a.option("out");
+    if (!target) throw UsageError("--out BACKUP_FILE is required");
+    auto db = open_practice(a);
+    db::backup_practice(*db, *target);
+    out << "Backed up " << a.positional(0, "FILE") << " to " << *target << ".\n";
+    return 0;
+}
+
+const std::vector<Command>& command_table() {
+    static const std::vector<Command> table{
+        {"init", "init FILE", "Create a new, empty practice file.", "  --json        print the result as JSON\n",
+         run_init},
+        {"demo", "demo FILE [--clients N] [--seed S] [--today YYYY-MM-DD]",
+         "Create a practice filled with realistic, deterministic demo data.",
+         "  --clients N   how many clients (default 40; 20000 for a large clinic)\n"
+         "  --seed S      the same seed always gives the same practice (default 1)\n"
+         "  --today D     the practice's today (default: the real date)\n"
+         "  --json        print the counts as JSON\n",
+         run_demo},
+        {"clients", "clients FILE [--search TEXT] [--archived] [--limit N]",
+         "List clients, or find them by name, phone or date of birth.",
+         "  --search TEXT every word must occur in a name, the phone number or the date of birth\n"
+         "  --archived    include archived clients\n"
+         "  --limit N     at most N clients (default 1000)\n"
+         "  --json        print as JSON\n",
+         run_clients},
+        {"show", "show FILE --client ID [--sessions N]", "Print a client's whole chart.",
+         "  --client ID   the client's id (see 'clients')\n"
+         "  --sessions N  at most N sessions, newest first (default 1000)\n"
+         "  --json        print as JSON\n",
+         run_show},
+        {"search", "search FILE TEXT [--limit N]", "Full-text search over every SOAP note and amendment.",
+         "  --limit N     at most N notes (default 50)\n  --json        print as JSON\n", run_search},
+        {"check", "check FILE", "Check the file's integrity and schema version, and count its records.",
+         "  --json        print as JSON\nExit status 1 when problems are found.\n", run_check},
+        {"backup", "backup FILE --out BACKUP_FILE",
+         "Copy the practice to a new file, consistently, even while it is open elsewhere.",
+         "  --out PATH    where to write the backup (must not exist)\n", run_backup},
+    };
+    return table;
+}
+
+} // namespace
+
+std::span<const Command> commands() { return command_table(); }
+
+const Command* find_command(const std::string& name) {
+    for (const auto& c : command_table())
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+} // namespace knotwork::cli

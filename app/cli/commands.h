@@ -1,0 +1,24 @@
+#pragma once
+// The subcommands of knotwork-cli. Each takes its arguments (after the command name) and an
+// output stream, and returns the process exit code; errors are thrown as knotwork::Error
+// (exit 1) or UsageError (exit 2).
+#include <functional>
+#include <ostream>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace knotwork::cli {
+
+struct Command {
+    std::string name;
+    std::string synopsis;
+    std::string summary;
+    std::string help; // options, one per line
+    std::function<int(const std::vector<std::string>&, std::ostream&)> run;
+};
+
+std::span<const Command> commands();
+const Command* find_command(const std::string& name);
+
+} // namespace knotwork::cli

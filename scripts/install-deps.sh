@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Knotwork needs to build, test, run and package.
+# Idempotent: does nothing when everything is already installed.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config ccache
+  libboost-date-time-dev libboost-test-dev
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev
+  libwxgtk3.2-dev libcairo2-dev libpango1.0-dev
+  # tests, screenshots and report checks
+  xvfb xauth xdotool imagemagick poppler-utils librsvg2-bin
+  fonts-dejavu-core fonts-noto-cjk
+  # clinic server tests
+  postgresql
+  # fuzzing and benchmarks
+  clang libclang-rt-14-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
