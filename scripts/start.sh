@@ -15,5 +15,7 @@ if [ ! -e "$practice" ]; then
 fi
 build/app/cli/knotwork-cli check "$practice"
 echo
+build/app/cli/knotwork-cli schedule "$practice"
+echo
 echo "Clients in $practice (first 15):"
 build/app/cli/knotwork-cli clients "$practice" --limit 15

@@ -11,6 +11,8 @@
 #include "practice_statistics.h"
 #include "repositories/client_repository.h"
 #include "repositories/session_repository.h"
+#include "screening/cautions.h"
+#include "technique/advisor.h"
 
 #include <cstdlib>
 #include <limits>
@@ -162,6 +164,11 @@ void print_chart_text(const app::ClientChart& chart, std::ostream& out) {
     out << "  Pressure:        prefers " << label(d.pressure_preference) << "\n";
     if (!d.sensitive_areas.empty()) out << "  Sensitive areas: " << d.sensitive_areas << "\n";
     out << "  Consent on file: " << (d.consent_date ? to_iso(*d.consent_date) : "NO") << "\n";
+    const auto cautions = chart.assessments.empty() ? cautions_for(c) : cautions_for(c, chart.assessments.back());
+    if (!cautions.empty()) {
+        out << "\nCautions\n";
+        for (const auto& caution : cautions) out << "  ! " << describe(caution) << "\n";
+    }
 
     out << "\nAssessments (" << chart.assessments.size() << ")\n";
     for (const auto& as : chart.assessments) {
@@ -363,6 +370,93 @@ int run_show(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
 }
 
+// ---- advise -------------------------------------------------------------------------------
+
+int run_advise(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json"}, {"as", "client"});
+    const auto id = a.integer("client", 1, std::numeric_limits<long long>::max());
+    if (!id) throw UsageError("--client ID is required");
+    auto db = open_practice(a);
+    const auto chart = app::load_chart(*db, *id, 0);
+    if (chart.assessments.empty())
+        throw Error(chart.client.display_name() + " has no assessment yet: assess before asking for advice.");
+    const auto advice = advise(chart.assessments.back(), chart.client, standard_catalogue());
+    if (a.flag("json")) {
+        JsonWriter w(out);
+        w.begin_array();
+        for (const auto& t : advice) {
+            w.begin_object()
+                .field("technique", t.code)
+                .field("name", t.name)
+                .field("suitability", to_code(t.suitability))
+                .field("max_pressure", t.max_pressure ? std::optional<int>(t.max_pressure->value()) : std::nullopt);
+            w.key("reasons_for").begin_array();
+            for (const auto& r : t.reasons_for) w.value(r);
+            w.end_array();
+            w.key("reasons_against").begin_array();
+            for (const auto& r : t.reasons_against) w.value(r);
+            w.end_array();
+            w.end_object();
+        }
+        w.end_array();
+        out << "\n";
+        return 0;
+    }
+    out << "Techniques for " << chart.client.display_name() << ", from the assessment of "
+        << to_iso(chart.assessments.back().details().assessed_on) << ":\n";
+    for (const auto& t : advice) {
+        out << "\n  " << t.name << ": " << label(t.suitability);
+        if (t.max_pressure) out << " (pressure " << t.max_pressure->value() << " at most)";
+        out << "\n";
+        for (const auto& r : t.reasons_for) out << "    + " << r << "\n";
+        for (const auto& r : t.reasons_against) out << "    - " << r << "\n";
+    }
+    return 0;
+}
+
+// ---- schedule -----------------------------------------------------------------------------
+
+int run_schedule(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json"}, {"as", "date", "days"});
+    const Date first = a.option("date") ? parse_date("--date", *a.option("date")) : today_utc();
+    const auto days = a.integer("days", 1, 366).value_or(1);
+    auto db = open_practice(a);
+    const DateTime from(first), to(first + boost::gregorian::days(static_cast<long>(days)));
+    const auto rows = db::SessionRepository(*db).between(from, to);
+    if (a.flag("json")) {
+        JsonWriter w(out);
+        w.begin_array();
+        for (const auto& r : rows)
+            w.begin_object()
+                .field("session", r.id)
+                .field("client", r.client)
+                .field("client_name", r.client_name)
+                .field("starts_at", to_iso(r.starts_at))
+                .field("ends_at", to_iso(r.ends_at))
+                .field("therapist", r.therapist)
+                .field("status", to_code(r.status))
+                .field("signed", r.is_signed)
+                .end_object();
+        w.end_array();
+        out << "\n";
+        return 0;
+    }
+    Date current;
+    for (const auto& r : rows) {
+        if (r.starts_at.date() != current) {
+            current = r.starts_at.date();
+            out << to_iso(current) << " (" << current.day_of_week().as_long_string() << ")\n";
+        }
+        out << "  " << to_hhmm(r.starts_at.time_of_day()) << "-" << to_hhmm(r.ends_at.time_of_day()) << "  "
+            << r.client_name << "  " << label(r.status);
+        if (r.series) out << "  (session " << r.series->number << " of " << r.series->of << ")";
+        if (r.is_signed) out << "  signed";
+        out << "\n";
+    }
+    out << rows.size() << (rows.size() == 1 ? " appointment" : " appointments") << "\n";
+    return 0;
+}
+
 // ---- search -------------------------------------------------------------------------------
 
 int run_search(const std::vector<std::string>& args, std::ostream& out) {
@@ -471,6 +565,13 @@ const std::vector<Command>& command_table() {
          "  --sessions N  at most N sessions, newest first (default 1000)\n"
          "  --json        print as JSON\n",
          run_show},
+        {"advise", "advise FILE --client ID",
+         "Rank the techniques for a client's latest assessment, with reasons and cautions.",
+         "  --client ID   the client's id\n  --json        print as JSON\n", run_advise},
+        {"schedule", "schedule FILE [--date YYYY-MM-DD] [--days N]", "List the appointments of a day or days.",
+         "  --date D      the first day (default today)\n  --days N      how many days (default 1)\n"
+         "  --json        print as JSON\n",
+         run_schedule},
         {"search", "search FILE TEXT [--limit N]", "Full-text search over every SOAP note and amendment.",
          "  --limit N     at most N notes (default 50)\n  --json        print as JSON\n", run_search},
         {"check", "check FILE", "Check the file's integrity and schema version, and count its records.",
