@@ -1,0 +1,127 @@
+#include "app.h"
+
+#include "common/error.h"
+#include "common/wx_text.h"
+#include "core/demo_practice.h"
+#include "core/translate.h"
+#include "first_start_dialog.h"
+#include "main_frame.h"
+#include "preferences/app_config.h"
+
+#include <wx/cmdline.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+#include <wx/progdlg.h>
+#include <wx/utils.h>
+
+wxIMPLEMENT_APP(knotwork::gui::KnotworkApp);
+
+namespace knotwork::gui {
+
+namespace {
+
+std::string translate_with_wx(std::string_view english) { return utf8(wxGetTranslation(wx(english))); }
+
+std::unique_ptr<db::Database> open_practice(const wxString& path, bool create) {
+    db::OpenOptions options;
+    options.create_if_missing = create;
+    options.actor = utf8(wxGetUserId());
+    return db::Database::open(utf8(path), options);
+}
+
+// Creates the demo practice, with a progress dialog, unless it exists already.
+std::unique_ptr<db::Database> open_demo(const wxString& path) {
+    if (wxFileExists(path)) return open_practice(path, false);
+    auto db = open_practice(path, true);
+    wxProgressDialog progress(_("Demo practice"), _("Writing the demo practice..."), 100, nullptr,
+                              wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    app::DemoOptions options;
+    options.today = today_utc();
+    options.progress = [&progress](int done, int total) {
+        progress.Update(total > 0 ? done * 100 / total : 0);
+    };
+    app::generate_demo_practice(*db, options);
+    return db;
+}
+
+} // namespace
+
+void KnotworkApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddParam(_("practice file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    parser.AddSwitch("", "quit-when-ready", _("exit once the main window shows its data (for timing)"));
+    parser.AddSwitch("", "demo", _("open the demo practice, creating it if needed"));
+}
+
+bool KnotworkApp::OnCmdLineParsed(wxCmdLineParser& parser) {
+    if (parser.GetParamCount() > 0) m_file = wxFileName(parser.GetParam(0)).GetAbsolutePath();
+    m_quit_when_ready = parser.Found("quit-when-ready");
+    if (parser.Found("demo")) m_file = wxFileName(AppConfig::data_folder(), "demo.knotwork").GetFullPath();
+    return wxApp::OnCmdLineParsed(parser);
+}
+
+bool KnotworkApp::OnInit() {
+    SetAppName("knotwork");
+    SetAppDisplayName("Knotwork");
+    if (!wxApp::OnInit()) return false;
+    app::set_translator(&translate_with_wx);
+
+    std::unique_ptr<db::Database> db;
+    wxString path = m_file;
+    try {
+        if (path.empty()) {
+            if (auto last = AppConfig::last_practice(); last && wxFileExists(*last)) path = *last;
+        }
+        if (!path.empty()) {
+            const bool is_demo = path == wxFileName(AppConfig::data_folder(), "demo.knotwork").GetFullPath();
+            db = is_demo ? open_demo(path) : open_practice(path, false);
+        } else {
+            FirstStartDialog first(nullptr);
+            if (first.ShowModal() != wxID_OK) return false;
+            path = first.path();
+            switch (first.choice()) {
+            case FirstStartDialog::Choice::create: db = open_practice(path, true); break;
+            case FirstStartDialog::Choice::open: db = open_practice(path, false); break;
+            case FirstStartDialog::Choice::demo: db = open_demo(path); break;
+            case FirstStartDialog::Choice::none: return false;
+            }
+        }
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::Format(_("Knotwork could not open the practice %s.\n\n%s"), path, wx(e.what())),
+                     _("Knotwork"), wxOK | wxICON_ERROR);
+        return false;
+    }
+    AppConfig::set_last_practice(path);
+
+    auto* frame = new MainFrame(std::move(db), path);
+    frame->Show();
+    SetTopWindow(frame);
+    if (m_quit_when_ready)
+        CallAfter([frame] {
+            // The first idle after the main window shows its data.
+            if (frame->is_ready()) frame->Close(true);
+        });
+    return true;
+}
+
+bool KnotworkApp::OnExceptionInMainLoop() {
+    // Nothing escapes silently: say what happened and keep the program (and the saved data) alive.
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::Format(_("Something went wrong: %s\n\nNothing already saved has been lost."),
+                                      wx(e.what())),
+                     _("Knotwork"), wxOK | wxICON_ERROR);
+    } catch (...) {
+        wxMessageBox(_("Something went wrong.\n\nNothing already saved has been lost."), _("Knotwork"),
+                     wxOK | wxICON_ERROR);
+    }
+    return true;
+}
+
+void KnotworkApp::OnUnhandledException() {
+    wxMessageBox(_("Knotwork met an error it cannot recover from and will close. Nothing already saved has been lost."),
+                 _("Knotwork"), wxOK | wxICON_ERROR);
+}
+
+} // namespace knotwork::gui

@@ -1,0 +1,20 @@
+#include "clients/client_list_model.h"
+
+#include "common/wx_text.h"
+
+namespace knotwork::gui {
+
+ClientListModel::ClientListModel(ClientListPresenter& presenter)
+    : wxDataViewVirtualListModel(static_cast<unsigned int>(presenter.size())), m_presenter(presenter) {}
+
+void ClientListModel::rows_changed() { Reset(static_cast<unsigned int>(m_presenter.size())); }
+
+void ClientListModel::GetValueByRow(wxVariant& value, unsigned int row, unsigned int col) const {
+    if (row >= m_presenter.size()) {
+        value = wxString();
+        return;
+    }
+    value = wx(ClientListPresenter::cell(m_presenter.at(row), static_cast<ClientListPresenter::Column>(col)));
+}
+
+} // namespace knotwork::gui

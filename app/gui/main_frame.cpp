@@ -1,0 +1,465 @@
+#include "main_frame.h"
+
+#include "backup.h"
+#include "clients/client_list_model.h"
+#include "clients/intake_dialog.h"
+#include "common/error_message.h"
+#include "common/wx_text.h"
+#include "chart/chart_page_presenter.h"
+#include "practice_statistics.h"
+#include "preferences/app_config.h"
+#include "repositories/client_repository.h"
+#include "search/note_search_dialog.h"
+#include "session/session_note_dialog.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/artprov.h>
+#include <wx/dataview.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/html/htmlwin.h>
+#include <wx/notebook.h>
+#include <wx/srchctrl.h>
+#include <wx/splitter.h>
+
+namespace knotwork::gui {
+
+namespace {
+enum MenuId {
+    id_new_client = wxID_HIGHEST + 1,
+    id_edit_client,
+    id_archive_client,
+    id_backup,
+    id_find_notes,
+    id_today,
+    id_recent_first,
+    id_recent_last = id_recent_first + 8,
+};
+
+enum TodayColumn { today_time, today_client, today_status, today_series };
+} // namespace
+
+MainFrame::MainFrame(std::unique_ptr<db::Database> practice, const wxString& path)
+    : wxFrame(nullptr, wxID_ANY, "Knotwork"), m_db(std::move(practice)), m_path(path) {
+    SetName("knotwork-main");
+    m_clients = std::make_unique<ClientListPresenter>(*m_db);
+    build_menus();
+    build_toolbar();
+    build_panes();
+    CreateStatusBar(2);
+    const int widths[] = {-1, FromDIP(260)};
+    GetStatusBar()->SetStatusWidths(2, widths);
+
+    if (auto rect = AppConfig::main_window_rect()) SetSize(*rect);
+    else SetSize(FromDIP(wxSize(1180, 760)));
+    if (AppConfig::main_window_maximized()) Maximize();
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    load_practice();
+}
+
+MainFrame::~MainFrame() = default;
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New Practice...\tCtrl+Shift+N"));
+    file->Append(wxID_OPEN, _("&Open Practice...\tCtrl+O"));
+    auto* recent = new wxMenu;
+    const auto files = AppConfig::recent_practices();
+    for (std::size_t i = 0; i < files.size(); ++i) recent->Append(id_recent_first + static_cast<int>(i), files[i]);
+    if (files.empty()) recent->Append(id_recent_first, _("(none)"))->Enable(false);
+    file->AppendSubMenu(recent, _("Open &Recent"));
+    file->AppendSeparator();
+    file->Append(id_backup, _("&Back Up Practice...\tCtrl+Shift+B"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+    auto* client = new wxMenu;
+    client->Append(id_new_client, _("&New Client...\tCtrl+N"));
+    client->Append(id_edit_client, _("&Edit Client...\tCtrl+E"));
+    client->AppendSeparator();
+    client->Append(id_archive_client, _("&Archive Client"));
+
+    auto* go = new wxMenu;
+    go->Append(wxID_FIND, _("&Find Client\tCtrl+F"));
+    go->Append(id_find_notes, _("Search &Notes...\tCtrl+Shift+F"));
+    go->Append(id_today, _("&Today\tCtrl+T"));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About Knotwork"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(client, _("&Client"));
+    bar->Append(go, _("&Go"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(wxEVT_MENU, &MainFrame::on_new_practice, this, wxID_NEW);
+    Bind(wxEVT_MENU, &MainFrame::on_open_practice, this, wxID_OPEN);
+    Bind(wxEVT_MENU, &MainFrame::on_open_recent, this, id_recent_first, id_recent_last);
+    Bind(wxEVT_MENU, &MainFrame::on_backup, this, id_backup);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, &MainFrame::on_new_client, this, id_new_client);
+    Bind(wxEVT_MENU, &MainFrame::on_edit_client, this, id_edit_client);
+    Bind(wxEVT_MENU, &MainFrame::on_archive_client, this, id_archive_client);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        m_left->SetSelection(0);
+        m_search->SetFocus();
+        m_search->SelectAll();
+    }, wxID_FIND);
+    Bind(wxEVT_MENU, &MainFrame::on_find_in_notes, this, id_find_notes);
+    Bind(wxEVT_MENU, &MainFrame::on_today, this, id_today);
+    Bind(wxEVT_MENU, &MainFrame::on_about, this, wxID_ABOUT);
+}
+
+void MainFrame::build_toolbar() {
+    auto* tb = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT);
+    const wxSize icon = FromDIP(wxSize(16, 16));
+    tb->AddTool(id_new_client, _("New Client"), wxArtProvider::GetBitmapBundle(wxART_NEW, wxART_TOOLBAR, icon),
+                _("Take in a new client (Ctrl+N)"));
+    tb->AddTool(id_edit_client, _("Edit Client"), wxArtProvider::GetBitmapBundle(wxART_EDIT, wxART_TOOLBAR, icon),
+                _("Edit the selected client's profile (Ctrl+E)"));
+    tb->AddSeparator();
+    tb->AddTool(id_today, _("Today"), wxArtProvider::GetBitmapBundle(wxART_GO_HOME, wxART_TOOLBAR, icon),
+                _("Today's appointments (Ctrl+T)"));
+    tb->AddTool(id_find_notes, _("Search Notes"), wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR, icon),
+                _("Full-text search over every note (Ctrl+Shift+F)"));
+    tb->Realize();
+}
+
+void MainFrame::build_panes() {
+    m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    m_splitter->SetMinimumPaneSize(FromDIP(220));
+
+    // Left: clients and today.
+    m_left = new wxNotebook(m_splitter, wxID_ANY);
+    auto* clients_page = new wxPanel(m_left);
+    m_search = new wxSearchCtrl(clients_page, wxID_ANY);
+    m_search->SetDescriptiveText(_("Name, phone or date of birth"));
+    m_search->ShowCancelButton(true);
+    m_search->SetName("client-search");
+    m_show_archived = new wxCheckBox(clients_page, wxID_ANY, _("Show &archived clients"));
+    m_client_list = new wxDataViewCtrl(clients_page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                       wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VERT_RULES);
+    m_client_list->SetName("client-list");
+    m_client_model = new ClientListModel(*m_clients);
+    m_client_list->AssociateModel(m_client_model);
+    m_client_model->DecRef();
+    m_client_list->AppendTextColumn(_("Name"), 0, wxDATAVIEW_CELL_INERT, FromDIP(190), wxALIGN_LEFT,
+                                    wxDATAVIEW_COL_RESIZABLE);
+    m_client_list->AppendTextColumn(_("Born"), 1, wxDATAVIEW_CELL_INERT, FromDIP(90), wxALIGN_LEFT,
+                                    wxDATAVIEW_COL_RESIZABLE);
+    m_client_list->AppendTextColumn(_("Phone"), 2, wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_LEFT,
+                                    wxDATAVIEW_COL_RESIZABLE);
+    m_client_list->SetToolTip(_("Select a client to open the chart"));
+    auto* clients_sizer = new wxBoxSizer(wxVERTICAL);
+    clients_sizer->Add(m_search, 0, wxEXPAND | wxALL, FromDIP(6));
+    clients_sizer->Add(m_show_archived, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
+    clients_sizer->Add(m_client_list, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
+    clients_page->SetSizer(clients_sizer);
+    m_left->AddPage(clients_page, _("Clients"), true);
+
+    auto* today_page = new wxPanel(m_left);
+    m_today_list = new wxDataViewListCtrl(today_page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                          wxDV_SINGLE | wxDV_ROW_LINES);
+    m_today_list->SetName("today-list");
+    m_today_list->AppendTextColumn(_("Time"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    m_today_list->AppendTextColumn(_("Client"), wxDATAVIEW_CELL_INERT, FromDIP(160));
+    m_today_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    m_today_list->AppendTextColumn(_("Series"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    auto* today_hint = new wxStaticText(today_page, wxID_ANY, _("Double-click or press Enter to open the note."));
+    auto* today_sizer = new wxBoxSizer(wxVERTICAL);
+    today_sizer->Add(m_today_list, 1, wxEXPAND | wxALL, FromDIP(6));
+    today_sizer->Add(today_hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
+    today_page->SetSizer(today_sizer);
+    m_left->AddPage(today_page, _("Today"));
+
+    // Right: the chart.
+    auto* chart = new wxPanel(m_splitter);
+    m_chart_title = new wxStaticText(chart, wxID_ANY, _("Select a client"));
+    m_chart_title->SetFont(m_chart_title->GetFont().Scaled(1.4f).Bold());
+    m_chart_book = new wxNotebook(chart, wxID_ANY);
+    auto page = [this](const wxString& title, const char* name) {
+        auto* html = new wxHtmlWindow(m_chart_book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHW_SCROLLBAR_AUTO);
+        html->SetName(name);
+        html->SetBorders(FromDIP(8));
+        m_chart_book->AddPage(html, title);
+        return html;
+    };
+    m_profile_page = page(_("Profile && History"), "profile-page");
+    m_assessments_page = page(_("Assessments"), "assessments-page");
+    m_plans_page = page(_("Treatment Plans"), "plans-page");
+    m_sessions_page = page(_("Sessions && Notes"), "sessions-page");
+    auto* chart_sizer = new wxBoxSizer(wxVERTICAL);
+    chart_sizer->Add(m_chart_title, 0, wxALL, FromDIP(8));
+    chart_sizer->Add(m_chart_book, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
+    chart->SetSizer(chart_sizer);
+
+    m_splitter->SplitVertically(m_left, chart, AppConfig::client_list_width(FromDIP(420)));
+    m_splitter->SetSashGravity(0.0);
+
+    m_search->Bind(wxEVT_TEXT, &MainFrame::on_filter_changed, this);
+    m_search->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { m_search->Clear(); });
+    m_show_archived->Bind(wxEVT_CHECKBOX, &MainFrame::on_show_archived, this);
+    m_client_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, &MainFrame::on_client_selected, this);
+    m_client_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { m_chart_book->SetFocus(); });
+    m_today_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, &MainFrame::on_today_activated, this);
+    m_today_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
+        const int row = m_today_list->GetSelectedRow();
+        if (row != wxNOT_FOUND && static_cast<std::size_t>(row) < m_today.size())
+            show_client(m_today[static_cast<std::size_t>(row)].client);
+    });
+}
+
+void MainFrame::load_practice() {
+    wxBusyCursor busy;
+    m_clients->refresh();
+    m_client_model->rows_changed();
+    m_chart.reset();
+    reload_chart();
+    reload_today();
+    update_title();
+    update_actions();
+    SetStatusText(wx(m_clients->status_text()), 0);
+    m_ready = true;
+}
+
+void MainFrame::update_title() {
+    SetTitle(wxFileName(m_path).GetName() + " — Knotwork");
+    SetStatusText(m_path, 1);
+}
+
+void MainFrame::update_actions() {
+    const bool has_client = m_chart.has_value();
+    GetMenuBar()->Enable(id_edit_client, has_client);
+    GetMenuBar()->Enable(id_archive_client, has_client);
+    GetToolBar()->EnableTool(id_edit_client, has_client);
+    if (has_client)
+        GetMenuBar()->SetLabel(id_archive_client, m_chart->client.is_archived() ? _("&Restore Client") : _("&Archive Client"));
+}
+
+void MainFrame::reload_today() {
+    m_today_list->DeleteAllItems();
+    try {
+        const Date today = today_utc();
+        m_today = db::SessionRepository(*m_db).between(DateTime(today), DateTime(today + boost::gregorian::days(1)));
+    } catch (const std::exception& e) {
+        show_error(this, _("Today's appointments could not be loaded."), e);
+        m_today.clear();
+    }
+    for (const auto& a : m_today) {
+        wxVector<wxVariant> row;
+        row.push_back(wx(to_hhmm(a.starts_at.time_of_day()) + "–" + to_hhmm(a.ends_at.time_of_day())));
+        row.push_back(wx(a.client_name));
+        row.push_back(wx(std::string(label(a.status))) + (a.is_signed ? wxString(" ✓") : wxString()));
+        row.push_back(a.series ? wxString::Format("%d/%d", a.series->number, a.series->of) : wxString());
+        m_today_list->AppendItem(row);
+    }
+    m_left->SetPageText(1, wxString::Format(_("Today (%zu)"), m_today.size()));
+}
+
+void MainFrame::show_client(ClientId id) {
+    try {
+        m_chart = app::load_chart(*m_db, id, 500);
+    } catch (const std::exception& e) {
+        show_error(this, _("The chart could not be opened."), e);
+        m_chart.reset();
+    }
+    if (m_chart) {
+        if (auto row = m_clients->index_of(id)) {
+            const wxDataViewItem item = m_client_model->GetItem(static_cast<unsigned int>(*row));
+            if (m_client_list->GetSelection() != item) {
+                m_client_list->Select(item);
+                m_client_list->EnsureVisible(item);
+            }
+        }
+    }
+    reload_chart();
+    update_actions();
+}
+
+void MainFrame::reload_chart() {
+    if (!m_chart) {
+        m_chart_title->SetLabel(_("Select a client, or press Ctrl+N to take in a new one"));
+        const wxString empty = "<html><body></body></html>";
+        for (auto* page : {m_profile_page, m_assessments_page, m_plans_page, m_sessions_page}) page->SetPage(empty);
+        return;
+    }
+    m_chart_title->SetLabel(wx(m_chart->client.display_name()));
+    m_profile_page->SetPage(wx(profile_page_html(*m_chart, today_utc())));
+    m_assessments_page->SetPage(wx(assessments_page_html(*m_chart)));
+    m_plans_page->SetPage(wx(plans_page_html(*m_chart)));
+    m_sessions_page->SetPage(wx(sessions_page_html(*m_chart)));
+}
+
+void MainFrame::on_filter_changed(wxCommandEvent&) {
+    try {
+        if (m_clients->set_filter(utf8(m_search->GetValue()))) m_client_model->rows_changed();
+        SetStatusText(wx(m_clients->status_text()), 0);
+        if (m_chart) {
+            if (auto row = m_clients->index_of(m_chart->client.id()))
+                m_client_list->Select(m_client_model->GetItem(static_cast<unsigned int>(*row)));
+        }
+    } catch (const std::exception& e) {
+        show_error(this, _("Searching clients failed."), e);
+    }
+}
+
+void MainFrame::on_show_archived(wxCommandEvent&) {
+    if (m_clients->set_show_archived(m_show_archived->GetValue())) m_client_model->rows_changed();
+    SetStatusText(wx(m_clients->status_text()), 0);
+}
+
+void MainFrame::on_client_selected(wxDataViewEvent&) {
+    const wxDataViewItem item = m_client_list->GetSelection();
+    if (!item.IsOk()) return;
+    const unsigned int row = m_client_model->GetRow(item);
+    if (row >= m_clients->size()) return;
+    const ClientId id = m_clients->at(row).id;
+    if (m_chart && m_chart->client.id() == id) return;
+    show_client(id);
+}
+
+void MainFrame::on_today_activated(wxDataViewEvent&) {
+    const int row = m_today_list->GetSelectedRow();
+    if (row == wxNOT_FOUND || static_cast<std::size_t>(row) >= m_today.size()) return;
+    const auto& appointment = m_today[static_cast<std::size_t>(row)];
+    SessionNoteDialog dialog(this, *m_db, appointment.id);
+    dialog.ShowModal();
+    reload_today();
+    show_client(appointment.client);
+}
+
+void MainFrame::on_new_client(wxCommandEvent&) {
+    IntakeDialog dialog(this, *m_db, std::nullopt);
+    if (dialog.ShowModal() != wxID_OK) return;
+    m_search->ChangeValue(wxString());
+    m_clients->set_filter("");
+    m_clients->refresh();
+    m_client_model->rows_changed();
+    show_client(dialog.saved_client());
+    SetStatusText(wx(m_clients->status_text()), 0);
+}
+
+void MainFrame::on_edit_client(wxCommandEvent&) {
+    if (!m_chart) return;
+    IntakeDialog dialog(this, *m_db, m_chart->client.id());
+    if (dialog.ShowModal() != wxID_OK) return;
+    m_clients->refresh();
+    m_client_model->rows_changed();
+    show_client(dialog.saved_client());
+}
+
+void MainFrame::on_archive_client(wxCommandEvent&) {
+    if (!m_chart) return;
+    Client client = m_chart->client;
+    const bool archiving = !client.is_archived();
+    if (archiving &&
+        wxMessageBox(wxString::Format(_("Archive %s?\n\nArchived clients leave the daily lists; every record is kept "
+                                        "and the client can be restored at any time."),
+                                      wx(client.display_name())),
+                     _("Archive Client"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
+        return;
+    try {
+        db::Transaction tx(*m_db);
+        db::ClientRepository repo(*m_db);
+        if (archiving) repo.archive(client, today_utc());
+        else repo.restore(client);
+        tx.commit();
+    } catch (const std::exception& e) {
+        show_error(this, archiving ? _("The client could not be archived.") : _("The client could not be restored."), e);
+        return;
+    }
+    m_clients->refresh();
+    m_client_model->rows_changed();
+    show_client(client.id());
+    SetStatusText(wx(m_clients->status_text()), 0);
+}
+
+void MainFrame::switch_practice(const wxString& path, bool create) {
+    try {
+        db::OpenOptions options;
+        options.create_if_missing = create;
+        options.actor = m_db->actor();
+        auto db = db::Database::open(utf8(path), options);
+        m_db = std::move(db);
+        m_path = path;
+        m_clients = std::make_unique<ClientListPresenter>(*m_db);
+        m_client_model = new ClientListModel(*m_clients);
+        m_client_list->AssociateModel(m_client_model);
+        m_client_model->DecRef();
+        AppConfig::set_last_practice(path);
+        load_practice();
+    } catch (const std::exception& e) {
+        show_error(this, _("The practice could not be opened."), e);
+    }
+}
+
+void MainFrame::on_new_practice(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("New Practice"), AppConfig::data_folder(), "practice.knotwork",
+                        _("Knotwork practice (*.knotwork)|*.knotwork"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    if (wxFileExists(dialog.GetPath())) {
+        wxMessageBox(_("Choose a name that is not taken: Knotwork never overwrites a practice file."),
+                     _("New Practice"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    switch_practice(dialog.GetPath(), true);
+}
+
+void MainFrame::on_open_practice(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Open Practice"), AppConfig::data_folder(), wxString(),
+                        _("Knotwork practice (*.knotwork)|*.knotwork|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) switch_practice(dialog.GetPath(), false);
+}
+
+void MainFrame::on_open_recent(wxCommandEvent& e) {
+    const auto files = AppConfig::recent_practices();
+    const auto index = static_cast<std::size_t>(e.GetId() - id_recent_first);
+    if (index < files.size()) switch_practice(files[index], false);
+}
+
+void MainFrame::on_backup(wxCommandEvent&) {
+    const wxString suggested = wxFileName(m_path).GetName() + "-" + wxDateTime::Now().Format("%Y%m%d-%H%M") + ".knotwork";
+    wxFileDialog dialog(this, _("Back Up Practice"), AppConfig::data_folder(), suggested,
+                        _("Knotwork practice (*.knotwork)|*.knotwork"), wxFD_SAVE);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        wxBusyCursor busy;
+        db::backup_practice(*m_db, utf8(dialog.GetPath()));
+        SetStatusText(wxString::Format(_("Backed up to %s"), dialog.GetPath()), 0);
+    } catch (const std::exception& e) {
+        show_error(this, _("The backup was not made."), e);
+    }
+}
+
+void MainFrame::on_find_in_notes(wxCommandEvent&) {
+    NoteSearchDialog dialog(this, *m_db);
+    if (dialog.ShowModal() == wxID_OK && dialog.chosen_client()) {
+        show_client(*dialog.chosen_client());
+        m_chart_book->SetSelection(3);
+    }
+}
+
+void MainFrame::on_today(wxCommandEvent&) {
+    reload_today();
+    m_left->SetSelection(1);
+    m_today_list->SetFocus();
+}
+
+void MainFrame::on_about(wxCommandEvent&) {
+    wxAboutDialogInfo info;
+    info.SetName("Knotwork");
+    info.SetVersion(KNOTWORK_VERSION);
+    info.SetDescription(_("Practice management for massage therapists who treat back pain."));
+    wxAboutBox(info, this);
+}
+
+void MainFrame::on_close(wxCloseEvent& e) {
+    if (!IsMaximized()) AppConfig::set_main_window_rect(GetRect(), false);
+    else AppConfig::set_main_window_rect(GetRect(), true);
+    if (m_splitter->IsSplit()) AppConfig::set_client_list_width(m_splitter->GetSashPosition());
+    e.Skip();
+}
+
+} // namespace knotwork::gui

@@ -1,0 +1,88 @@
+#pragma once
+// The main window: the client list (filters as you type) and today's appointments on the left,
+// the selected client's chart on the right, menus, toolbar and status bar.
+#include "clients/client_list_presenter.h"
+#include "core/chart.h"
+#include "database.h"
+#include "repositories/session_repository.h"
+
+#include <wx/frame.h>
+
+#include <memory>
+#include <optional>
+
+class wxDataViewCtrl;
+class wxDataViewListCtrl;
+class wxHtmlWindow;
+class wxNotebook;
+class wxSearchCtrl;
+class wxCheckBox;
+class wxSplitterWindow;
+class wxStaticText;
+
+namespace knotwork::gui {
+
+class ClientListModel;
+
+class MainFrame : public wxFrame {
+public:
+    MainFrame(std::unique_ptr<db::Database> practice, const wxString& path);
+    ~MainFrame() override;
+
+    db::Database& practice() { return *m_db; }
+    // Shows the client in the list and the chart; reloads the chart from the file.
+    void show_client(ClientId id);
+    void reload_chart();
+    void reload_today();
+    // True once the client list and today's schedule are on screen.
+    bool is_ready() const { return m_ready; }
+
+private:
+    void build_menus();
+    void build_toolbar();
+    void build_panes();
+    void load_practice();
+    void update_title();
+    void update_actions();
+
+    void on_filter_changed(wxCommandEvent& e);
+    void on_show_archived(wxCommandEvent& e);
+    void on_client_selected(wxDataViewEvent& e);
+    void on_today_activated(wxDataViewEvent& e);
+    void on_new_client(wxCommandEvent& e);
+    void on_edit_client(wxCommandEvent& e);
+    void on_archive_client(wxCommandEvent& e);
+    void on_new_practice(wxCommandEvent& e);
+    void on_open_practice(wxCommandEvent& e);
+    void on_open_recent(wxCommandEvent& e);
+    void on_backup(wxCommandEvent& e);
+    void on_find_in_notes(wxCommandEvent& e);
+    void on_today(wxCommandEvent& e);
+    void on_about(wxCommandEvent& e);
+    void on_close(wxCloseEvent& e);
+
+    void switch_practice(const wxString& path, bool create);
+
+    std::unique_ptr<db::Database> m_db;
+    wxString m_path;
+    std::unique_ptr<ClientListPresenter> m_clients;
+    std::optional<app::ClientChart> m_chart;
+    std::vector<db::AppointmentSummary> m_today;
+    bool m_ready = false;
+
+    wxSplitterWindow* m_splitter = nullptr;
+    wxNotebook* m_left = nullptr;
+    wxSearchCtrl* m_search = nullptr;
+    wxCheckBox* m_show_archived = nullptr;
+    wxDataViewCtrl* m_client_list = nullptr;
+    ClientListModel* m_client_model = nullptr;
+    wxDataViewListCtrl* m_today_list = nullptr;
+    wxStaticText* m_chart_title = nullptr;
+    wxNotebook* m_chart_book = nullptr;
+    wxHtmlWindow* m_profile_page = nullptr;
+    wxHtmlWindow* m_assessments_page = nullptr;
+    wxHtmlWindow* m_plans_page = nullptr;
+    wxHtmlWindow* m_sessions_page = nullptr;
+};
+
+} // namespace knotwork::gui
