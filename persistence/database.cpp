@@ -90,6 +90,8 @@ std::unique_ptr<Database> Database::open(const std::string& url, const OpenOptio
             throw Error(parsed.target + " is a folder, not a practice file.");
         } else if (std::filesystem::file_size(path, ec) > 0 && !looks_like_sqlite(path)) {
             throw Error(parsed.target + " is not a Knotwork practice file.");
+        } else if (std::filesystem::file_size(path, ec) == 0 && !options.read_only) {
+            is_new = true; // an empty file becomes a new practice, owner-only like any other
         }
     }
 

@@ -107,6 +107,15 @@ void Client::validate(ClientDetails& d, Date today) {
         if (*d.consent_date > today)
             throw ValidationError("consent date", "is in the future (" + to_iso(*d.consent_date) + ")");
     }
+    text::require_clean("red-flag notes", d.intake_red_flags.notes, text::long_limit);
+    text::require_clean("referred to", d.intake_red_flags.referred_to, short_limit);
+    if (d.red_flags_screened_on) {
+        if (d.red_flags_screened_on->is_special())
+            throw ValidationError("red flags screened on", "is not a valid date");
+        if (*d.red_flags_screened_on > today)
+            throw ValidationError("red flags screened on",
+                                  "is in the future (" + to_iso(*d.red_flags_screened_on) + ")");
+    }
     if (d.conditions.contains(HealthCondition::diabetic_neuropathy))
         d.conditions.insert(HealthCondition::diabetes);
 }

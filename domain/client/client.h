@@ -5,6 +5,7 @@
 // archived, never deleted.
 #include "common/dates.h"
 #include "common/enum_names.h"
+#include "screening/red_flags.h"
 
 #include <cstdint>
 #include <optional>
@@ -73,6 +74,11 @@ struct ClientDetails {
     PressurePreference pressure_preference = PressurePreference::medium;
     std::string sensitive_areas;
     std::optional<Date> consent_date;
+    // The red-flag screen asked at intake, with what was done about a positive answer (notes,
+    // who the client was referred to), and the day it was asked. A positive flag does not stop
+    // the record being kept: it is kept so the referral is on file.
+    RedFlagScreen intake_red_flags;
+    std::optional<Date> red_flags_screened_on;
     bool operator==(const ClientDetails&) const = default;
 };
 

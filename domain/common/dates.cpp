@@ -47,14 +47,14 @@ std::string to_iso(const Date& d) {
 
 DateTime parse_date_time(std::string_view field, std::string_view iso) {
     if (!iso.empty() && iso.back() == 'Z') iso.remove_suffix(1);
-    if (iso.size() < 16 || (iso[10] != 'T' && iso[10] != ' '))
+    if ((iso.size() != 16 && iso.size() != 19) || (iso[10] != 'T' && iso[10] != ' '))
         throw ValidationError(std::string(field), "must be a date and time written "
                                                   "YYYY-MM-DDTHH:MM (got \"" +
                                                       std::string(iso) + "\")");
     const Date day = parse_date(field, iso.substr(0, 10));
     const Duration tod = parse_time_of_day(field, iso.substr(11, 5));
     int seconds = 0;
-    if (iso.size() >= 19) {
+    if (iso.size() == 19) {
         if (iso[16] != ':' || !read_int(iso, 17, 2, seconds) || seconds > 59)
             throw ValidationError(std::string(field), "has invalid seconds (\"" + std::string(iso) + "\")");
     }

@@ -62,7 +62,7 @@ void require_clean(std::string_view field, std::string_view value, std::size_t l
         throw ValidationError(std::string(field), "is not valid UTF-8 text");
     for (unsigned char c : value) {
         if (c == 0) throw ValidationError(std::string(field), "contains a NUL character");
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
             throw ValidationError(std::string(field), "contains a control character");
     }
     const std::size_t n = code_points(value);

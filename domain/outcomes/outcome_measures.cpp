@@ -102,7 +102,7 @@ std::optional<double> OdiResponses::score() const {
 }
 
 OdiBand odi_band(double percent) {
-    if (percent < 0 || percent > 100)
+    if (!(percent >= 0 && percent <= 100)) // also refuses NaN
         throw ValidationError("ODI score", "must be between 0 and 100");
     const double r = std::round(percent);
     if (r <= 20) return OdiBand::minimal;
@@ -135,6 +135,10 @@ PsfsResponses::PsfsResponses(std::vector<PsfsActivity> activities) {
         if (a.rating < 0 || a.rating > 10)
             throw ValidationError(field + " rating", "must be between 0 and 10 (got " +
                                                          std::to_string(a.rating) + ")");
+        // compare_psfs matches activities by name, so a name may appear only once.
+        for (std::size_t j = 0; j < i; ++j)
+            if (text::ascii_lower(activities[j].activity) == text::ascii_lower(a.activity))
+                throw ValidationError(field, "\"" + a.activity + "\" is listed twice");
     }
     m_activities = std::move(activities);
 }
@@ -161,7 +165,7 @@ OutcomeChange compare_pain(PainScore baseline, PainScore latest) {
 
 OutcomeChange compare_odi(double baseline_percent, double latest_percent) {
     for (double v : {baseline_percent, latest_percent})
-        if (v < 0 || v > 100) throw ValidationError("ODI score", "must be between 0 and 100");
+        if (!(v >= 0 && v <= 100)) throw ValidationError("ODI score", "must be between 0 and 100");
     return compare_lower_better(OutcomeMeasure::odi, baseline_percent, latest_percent);
 }
 

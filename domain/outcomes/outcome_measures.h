@@ -92,7 +92,8 @@ struct PsfsActivity {
 
 class PsfsResponses {
 public:
-    // Throws ValidationError unless there are 3–5 activities, each named and rated 0–10.
+    // Throws ValidationError unless there are 3–5 activities, each named (no name twice,
+    // ignoring case) and rated 0–10.
     explicit PsfsResponses(std::vector<PsfsActivity> activities);
     const std::vector<PsfsActivity>& activities() const noexcept { return m_activities; }
     double score() const;
@@ -125,7 +126,8 @@ OutcomeChange compare_pain(PainScore baseline, PainScore latest);
 OutcomeChange compare_odi(double baseline_percent, double latest_percent);
 OutcomeChange compare_rmdq(int baseline, int latest);
 // PSFS: higher is better. Improved when the mean rises by 2 or more, or when an activity rated
-// both times rises by 3 or more while none falls by 3 or more; worsened symmetrically.
+// both times rises by 3 or more while none falls by 3 or more and the mean does not fall;
+// worsened symmetrically.
 OutcomeChange compare_psfs(const PsfsResponses& baseline, const PsfsResponses& latest);
 
 // The thresholds, for reports that print them.

@@ -21,7 +21,14 @@ void PracticeProfile::validate() const {
 }
 
 bool PracticeProfile::is_closed(const Date& d) const {
-    return closed_weekdays.contains(d.day_of_week().as_enum()) || holidays.contains(d);
+    return closed_reason(closed_weekdays, holidays, d).has_value();
+}
+
+PracticeCalendar PracticeProfile::calendar() const {
+    PracticeCalendar c;
+    c.closed_weekdays = closed_weekdays;
+    c.holidays = holidays;
+    return c;
 }
 
 } // namespace knotwork

@@ -1,6 +1,7 @@
 #pragma once
 // Who the practice is, as reports print it, and when it is open. Set once in Preferences.
 #include "common/dates.h"
+#include "schedule/practice_calendar.h"
 
 #include <map>
 #include <set>
@@ -22,7 +23,11 @@ struct PracticeProfile {
     // Throws ValidationError for bad text, a session length outside 15–180 minutes, or every
     // weekday closed.
     void validate() const;
+    // Closed weekdays and holidays decide, as PracticeCalendar does (one rule for both).
     bool is_closed(const Date& d) const;
+    // The practice's calendar for the series scheduler: closed weekdays and holidays. The profile
+    // keeps no opening hours, so the calendar has none; the caller adds them.
+    PracticeCalendar calendar() const;
 };
 
 } // namespace knotwork

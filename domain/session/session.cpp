@@ -29,7 +29,8 @@ std::span<const EnumEntry<AS>> EnumNames<AS>::entries() { return status_names; }
 
 bool SoapNote::is_blank() const {
     return text::trim(subjective).empty() && text::trim(objective).empty() &&
-           text::trim(assessment).empty() && text::trim(plan).empty() && techniques.empty();
+           text::trim(assessment).empty() && text::trim(plan).empty() && techniques.empty() &&
+           text::trim(adverse_reactions).empty();
 }
 
 Session::Session(ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist)

@@ -166,7 +166,7 @@ std::optional<Assessment> AssessmentRepository::find(AssessmentId id) {
         int intensity = 0;
         PainQuality quality{};
         soci::statement st = (sql.prepare << "SELECT region, side, intensity, quality FROM assessment_pain_map "
-                                             "WHERE assessment_id = :id ORDER BY rowid",
+                                             "WHERE assessment_id = :id ORDER BY region, side",
                               soci::into(region), soci::into(side), soci::into(intensity), soci::into(quality),
                               soci::use(id));
         st.execute();

@@ -13,7 +13,8 @@ namespace {
 const char* const client_columns =
     "family_name, given_name, preferred_name, date_of_birth, phone, email, address, emergency_contact_name, "
     "emergency_contact_phone, referral_source, referring_physician, occupation, activity, health_notes, "
-    "allergies, pressure_preference, sensitive_areas, consent_date";
+    "allergies, pressure_preference, sensitive_areas, consent_date, red_flag_notes, referred_to, "
+    "red_flags_screened_on";
 
 // Lists the fields that differ, for the audit trail.
 std::string changed_fields(const ClientDetails& a, const ClientDetails& b) {
@@ -40,6 +41,10 @@ std::string changed_fields(const ClientDetails& a, const ClientDetails& b) {
     note(a.pressure_preference != b.pressure_preference, "pressure preference");
     note(a.sensitive_areas != b.sensitive_areas, "sensitive areas");
     note(a.consent_date != b.consent_date, "consent date");
+    note(a.intake_red_flags.positive != b.intake_red_flags.positive, "red flags");
+    note(a.intake_red_flags.notes != b.intake_red_flags.notes, "red-flag notes");
+    note(a.intake_red_flags.referred_to != b.intake_red_flags.referred_to, "referred to");
+    note(a.red_flags_screened_on != b.red_flags_screened_on, "red flags screened on");
     return out.empty() ? "no change" : "changed: " + out;
 }
 
@@ -70,18 +75,21 @@ ClientId ClientRepository::add(Client& client) {
     const ClientDetails& d = client.details();
     const std::string now = to_iso(now_utc());
     const std::string key = client_search_key(d);
+    const std::optional<Date> archived_on = client.archived_on(); // bound by reference: must outlive the statement
     auto& sql = m_db.sql();
     sql << "INSERT INTO clients (" + std::string(client_columns) +
                ", search_key, archived_on, created_at, updated_at, version) VALUES (:family_name, :given_name, "
                ":preferred_name, :date_of_birth, :phone, :email, :address, :ec_name, :ec_phone, :referral_source, "
                ":referring_physician, :occupation, :activity, :health_notes, :allergies, :pressure, "
-               ":sensitive_areas, :consent_date, :search_key, :archived_on, :created_at, :updated_at, 1)",
+               ":sensitive_areas, :consent_date, :red_flag_notes, :referred_to, :screened_on, :search_key, "
+               ":archived_on, :created_at, :updated_at, 1)",
         soci::use(d.family_name), soci::use(d.given_name), soci::use(d.preferred_name), soci::use(d.date_of_birth),
         soci::use(d.phone), soci::use(d.email), soci::use(d.address), soci::use(d.emergency_contact_name),
         soci::use(d.emergency_contact_phone), soci::use(d.referral_source), soci::use(d.referring_physician),
         soci::use(d.occupation), soci::use(d.activity), soci::use(d.health_notes), soci::use(d.allergies),
         soci::use(d.pressure_preference), soci::use(d.sensitive_areas), soci::use(d.consent_date),
-        soci::use(key), soci::use(client.archived_on()), soci::use(now), soci::use(now);
+        soci::use(d.intake_red_flags.notes), soci::use(d.intake_red_flags.referred_to),
+        soci::use(d.red_flags_screened_on), soci::use(key), soci::use(archived_on), soci::use(now), soci::use(now);
     long long id = 0;
     sql << "SELECT last_insert_rowid()", soci::into(id);
     client.set_id(id);
@@ -96,6 +104,7 @@ void ClientRepository::write_children(const Client& client) {
     const ClientId id = client.id();
     sql << "DELETE FROM client_conditions WHERE client_id = :id", soci::use(id);
     sql << "DELETE FROM client_medications WHERE client_id = :id", soci::use(id);
+    sql << "DELETE FROM client_red_flags WHERE client_id = :id", soci::use(id);
     for (HealthCondition c : client.details().conditions)
         sql << "INSERT INTO client_conditions (client_id, condition) VALUES (:id, :c)", soci::use(id), soci::use(c);
     int position = 0;
@@ -105,6 +114,8 @@ void ClientRepository::write_children(const Client& client) {
             soci::use(id), soci::use(position), soci::use(m.medication_class), soci::use(m.name);
         ++position;
     }
+    for (RedFlag f : client.details().intake_red_flags.positive)
+        sql << "INSERT INTO client_red_flags (client_id, flag) VALUES (:id, :f)", soci::use(id), soci::use(f);
 }
 
 void ClientRepository::update(Client& client) {
@@ -124,7 +135,9 @@ void ClientRepository::update(Client& client) {
                                                 "emergency_contact_phone = :ec_phone, referral_source = :rs, "
                                                 "referring_physician = :rp, occupation = :occupation, activity = :activity, "
                                                 "health_notes = :hn, allergies = :allergies, pressure_preference = :pp, "
-                                                "sensitive_areas = :sa, consent_date = :consent, search_key = :key, "
+                                                "sensitive_areas = :sa, consent_date = :consent, red_flag_notes = :rfn, "
+                                                "referred_to = :referred, red_flags_screened_on = :screened, "
+                                                "search_key = :key, "
                                                 "updated_at = :now, version = version + 1 WHERE id = :id AND version = :version",
                           soci::use(d.family_name), soci::use(d.given_name), soci::use(d.preferred_name),
                           soci::use(d.date_of_birth), soci::use(d.phone), soci::use(d.email), soci::use(d.address),
@@ -132,7 +145,9 @@ void ClientRepository::update(Client& client) {
                           soci::use(d.referral_source), soci::use(d.referring_physician), soci::use(d.occupation),
                           soci::use(d.activity), soci::use(d.health_notes), soci::use(d.allergies),
                           soci::use(d.pressure_preference), soci::use(d.sensitive_areas), soci::use(d.consent_date),
-                          soci::use(key), soci::use(now), soci::use(id), soci::use(version));
+                          soci::use(d.intake_red_flags.notes), soci::use(d.intake_red_flags.referred_to),
+                          soci::use(d.red_flags_screened_on), soci::use(key), soci::use(now), soci::use(id),
+                          soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1)
         throw ConflictError("The client record was changed elsewhere since you opened it.");
@@ -143,8 +158,8 @@ void ClientRepository::update(Client& client) {
 
 void ClientRepository::archive(Client& client, Date on) {
     m_db.require_transaction("archiving a client");
-    client.archive(on);
-    const auto archived = client.archived_on();
+    if (client.is_archived()) return;
+    const std::optional<Date> archived = on;
     const ClientId id = client.id();
     const int version = client.version();
     const std::string now = to_iso(now_utc());
@@ -153,13 +168,13 @@ void ClientRepository::archive(Client& client, Date on) {
                           soci::use(archived), soci::use(now), soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) throw ConflictError("The client record was changed elsewhere since you opened it.");
+    client.archive(on); // only once the row has changed
     client.set_version(version + 1);
     AuditLog(m_db).record(AuditAction::archive, "client", id, id, "archived on " + to_iso(on));
 }
 
 void ClientRepository::restore(Client& client) {
     m_db.require_transaction("restoring a client");
-    client.restore();
     const ClientId id = client.id();
     const int version = client.version();
     const std::string now = to_iso(now_utc());
@@ -168,6 +183,7 @@ void ClientRepository::restore(Client& client) {
                           soci::use(now), soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) throw ConflictError("The client record was changed elsewhere since you opened it.");
+    client.restore();
     client.set_version(version + 1);
     AuditLog(m_db).record(AuditAction::restore, "client", id, id, "restored from the archive");
 }
@@ -184,8 +200,9 @@ std::optional<Client> ClientRepository::find(ClientId id) {
         soci::into(d.emergency_contact_name), soci::into(d.emergency_contact_phone), soci::into(d.referral_source),
         soci::into(d.referring_physician), soci::into(d.occupation), soci::into(d.activity),
         soci::into(d.health_notes), soci::into(d.allergies), soci::into(d.pressure_preference),
-        soci::into(d.sensitive_areas), soci::into(d.consent_date), soci::into(archived_on), soci::into(version),
-        soci::use(id);
+        soci::into(d.sensitive_areas), soci::into(d.consent_date), soci::into(d.intake_red_flags.notes),
+        soci::into(d.intake_red_flags.referred_to), soci::into(d.red_flags_screened_on), soci::into(archived_on),
+        soci::into(version), soci::use(id);
     if (!sql.got_data()) return std::nullopt;
 
     HealthCondition condition{};
@@ -201,11 +218,18 @@ std::optional<Client> ClientRepository::find(ClientId id) {
     meds.execute();
     while (meds.fetch()) d.medications.push_back(m);
 
+    RedFlag flag{};
+    soci::statement flags = (sql.prepare << "SELECT flag FROM client_red_flags WHERE client_id = :id",
+                             soci::into(flag), soci::use(id));
+    flags.execute();
+    while (flags.fetch()) d.intake_red_flags.positive.insert(flag);
+
     // A stored record was valid when written; judge "future" against the later of today and
     // the stored dates so a clock set back does not make the chart unreadable.
     Date reference = today_utc();
     if (d.date_of_birth && *d.date_of_birth > reference) reference = *d.date_of_birth;
     if (d.consent_date && *d.consent_date > reference) reference = *d.consent_date;
+    if (d.red_flags_screened_on && *d.red_flags_screened_on > reference) reference = *d.red_flags_screened_on;
     Client client(std::move(d), reference);
     client.set_id(id);
     client.set_version(version);

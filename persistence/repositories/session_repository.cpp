@@ -114,7 +114,9 @@ void finish_loading(soci::session& sql, const SessionRow& row, Session& s) {
 
 [[noreturn]] void rethrow_locked(const soci::soci_error& e) {
     const std::string msg = e.get_error_message();
-    if (msg.find("locked") != std::string::npos || msg.find("append-only") != std::string::npos)
+    // Only the refusals of our own triggers; SQLite's "database is locked" is a busy file.
+    if (msg.find("signed note is locked") != std::string::npos || msg.find("append-only") != std::string::npos ||
+        msg.find("only a signed note takes amendments") != std::string::npos)
         throw LockedRecordError("The database refused the change: " + msg);
     throw Error("Saving the session failed: " + msg);
 }
@@ -236,6 +238,10 @@ void SessionRepository::save(Session& s) {
     if (!m_db.sql().got_data()) throw NotFoundError("There is no session with id " + std::to_string(id) + ".");
     try {
         if (stored_signed_at) {
+            // A copy loaded before the note was signed elsewhere would otherwise lose its edits silently.
+            if (!s.is_signed())
+                throw LockedRecordError("The note was signed elsewhere (at " + *stored_signed_at +
+                                        ") since you opened it; your changes were not saved. Add an amendment instead.");
             append_amendments(s);
             return;
         }
@@ -248,13 +254,22 @@ void SessionRepository::save(Session& s) {
         const SoapNote& n = s.note();
         const auto before = score_value(n.pain_before), after = score_value(n.pain_after);
         const int version = s.version();
+        std::optional<std::int64_t> plan;
+        std::optional<int> number, of;
+        if (s.series()) {
+            plan = s.series()->plan;
+            number = s.series()->number;
+            of = s.series()->of;
+        }
         soci::statement st =
-            (m_db.sql().prepare << "UPDATE sessions SET starts_at = :starts, ends_at = :ends, status = :status, "
+            (m_db.sql().prepare << "UPDATE sessions SET starts_at = :starts, ends_at = :ends, plan_id = :plan, "
+                                   "series_number = :num, series_of = :of, status = :status, "
                                    "status_reason = :reason, subjective = :s, objective = :o, assessment = :a, "
                                    "plan_text = :p, pain_before = :before, pain_after = :after, "
                                    "adverse_reactions = :adverse, updated_at = :now, version = version + 1 "
                                    "WHERE id = :id AND version = :version",
-             soci::use(starts), soci::use(ends), soci::use(status), soci::use(s.status_reason()),
+             soci::use(starts), soci::use(ends), soci::use(plan), soci::use(number), soci::use(of),
+             soci::use(status), soci::use(s.status_reason()),
              soci::use(n.subjective), soci::use(n.objective), soci::use(n.assessment), soci::use(n.plan),
              soci::use(before), soci::use(after), soci::use(n.adverse_reactions), soci::use(now), soci::use(id),
              soci::use(version));
@@ -367,31 +382,31 @@ std::vector<NoteHit> SessionRepository::search_notes(const std::string& text, in
     const std::string match = fts_query(text);
     if (match.empty()) return out;
     NoteHit h;
-    std::string family, given;
+    std::string family, given, preferred;
     soci::statement st =
-        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, s.starts_at, "
+        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, s.starts_at, "
                                "snippet(notes_fts, -1, '[', ']', '...', 12) FROM notes_fts "
                                "JOIN sessions s ON s.id = notes_fts.rowid JOIN clients c ON c.id = s.client_id "
                                "WHERE notes_fts MATCH :q ORDER BY bm25(notes_fts) LIMIT :limit",
-         soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(h.starts_at),
-         soci::into(h.snippet), soci::use(match), soci::use(limit));
+         soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(preferred),
+         soci::into(h.starts_at), soci::into(h.snippet), soci::use(match), soci::use(limit));
     st.execute();
     while (st.fetch()) {
-        h.client_name = given + " " + family;
+        h.client_name = (preferred.empty() ? given : preferred) + " " + family;
         h.in_amendment = false;
         out.push_back(h);
     }
     soci::statement am =
-        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, s.starts_at, "
+        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, s.starts_at, "
                                "snippet(amendments_fts, -1, '[', ']', '...', 12) FROM amendments_fts "
                                "JOIN note_amendments a ON a.id = amendments_fts.rowid JOIN sessions s ON s.id = a.session_id "
                                "JOIN clients c ON c.id = s.client_id WHERE amendments_fts MATCH :q "
                                "ORDER BY bm25(amendments_fts) LIMIT :limit",
-         soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(h.starts_at),
-         soci::into(h.snippet), soci::use(match), soci::use(limit));
+         soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(preferred),
+         soci::into(h.starts_at), soci::into(h.snippet), soci::use(match), soci::use(limit));
     am.execute();
     while (am.fetch()) {
-        h.client_name = given + " " + family;
+        h.client_name = (preferred.empty() ? given : preferred) + " " + family;
         h.in_amendment = true;
         out.push_back(h);
     }

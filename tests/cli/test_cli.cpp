@@ -101,7 +101,8 @@ BOOST_AUTO_TEST_CASE(init_creates_an_empty_sound_practice_and_refuses_to_overwri
     const auto r = run("init " + file);
     BOOST_TEST(r.exit_code == 0, r.out);
     BOOST_TEST(fs::exists(dir.file("new practice.knotwork")));
-    BOOST_TEST((fs::status(dir.file("new practice.knotwork")).permissions() & fs::perms::others_read) == fs::perms::none);
+    const auto perms = fs::status(dir.file("new practice.knotwork")).permissions();
+    BOOST_TEST(((perms & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none));
     const auto again = run("init " + file);
     BOOST_TEST(again.exit_code == 1);
     BOOST_TEST(contains(again.out, "already exists"));

@@ -33,6 +33,9 @@ CREATE TABLE clients (
     pressure_preference     TEXT NOT NULL,
     sensitive_areas         TEXT NOT NULL DEFAULT '',
     consent_date            TEXT,
+    red_flag_notes          TEXT NOT NULL DEFAULT '',
+    referred_to             TEXT NOT NULL DEFAULT '',
+    red_flags_screened_on   TEXT CHECK (red_flags_screened_on IS NULL OR length(red_flags_screened_on) = 10),
     archived_on             TEXT,
     created_at              TEXT NOT NULL,
     updated_at              TEXT NOT NULL,
@@ -52,6 +55,13 @@ CREATE TABLE client_medications (
     medication_class TEXT NOT NULL,
     name             TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (client_id, position)
+) WITHOUT ROWID;
+
+-- The positive answers of the red-flag screen asked at intake (notes and referral on clients).
+CREATE TABLE client_red_flags (
+    client_id INTEGER NOT NULL REFERENCES clients (id),
+    flag      TEXT NOT NULL,
+    PRIMARY KEY (client_id, flag)
 ) WITHOUT ROWID;
 
 CREATE TABLE assessments (
