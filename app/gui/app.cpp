@@ -9,6 +9,8 @@
 #include "preferences/app_config.h"
 
 #include <wx/cmdline.h>
+#include <wx/fileconf.h>
+#include <wx/stdpaths.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/progdlg.h>
@@ -51,11 +53,13 @@ void KnotworkApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddParam(_("practice file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     parser.AddSwitch("", "quit-when-ready", _("exit once the main window shows its data (for timing)"));
     parser.AddSwitch("", "demo", _("open the demo practice, creating it if needed"));
+    parser.AddOption("", "client", _("open this client's chart"), wxCMD_LINE_VAL_NUMBER);
 }
 
 bool KnotworkApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (parser.GetParamCount() > 0) m_file = wxFileName(parser.GetParam(0)).GetAbsolutePath();
     m_quit_when_ready = parser.Found("quit-when-ready");
+    parser.Found("client", &m_client);
     if (parser.Found("demo")) m_file = wxFileName(AppConfig::data_folder(), "demo.knotwork").GetFullPath();
     return wxApp::OnCmdLineParsed(parser);
 }
@@ -65,6 +69,14 @@ bool KnotworkApp::OnInit() {
     SetAppDisplayName("Knotwork");
     if (!wxApp::OnInit()) return false;
     app::set_translator(&translate_with_wx);
+
+    // Preferences in $XDG_CONFIG_HOME/knotwork/knotwork.conf; the folder is created first so the
+    // very first start does not complain about a missing file.
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    const wxString config_dir = wxStandardPaths::Get().GetUserConfigDir() + "/knotwork";
+    if (!wxFileName::DirExists(config_dir)) wxFileName::Mkdir(config_dir, 0700, wxPATH_MKDIR_FULL);
+    wxConfigBase::Set(new wxFileConfig("knotwork", wxEmptyString, config_dir + "/knotwork.conf", wxEmptyString,
+                                       wxCONFIG_USE_LOCAL_FILE));
 
     std::unique_ptr<db::Database> db;
     wxString path = m_file;
@@ -96,6 +108,7 @@ bool KnotworkApp::OnInit() {
     auto* frame = new MainFrame(std::move(db), path);
     frame->Show();
     SetTopWindow(frame);
+    if (m_client > 0) frame->show_client(m_client);
     if (m_quit_when_ready)
         CallAfter([frame] {
             // The first idle after the main window shows its data.

@@ -16,6 +16,7 @@ public:
 private:
     wxString m_file;
     bool m_quit_when_ready = false;
+    long m_client = 0;
 };
 
 } // namespace knotwork::gui

@@ -9,6 +9,10 @@
 #include "practice_statistics.h"
 #include "preferences/app_config.h"
 #include "repositories/client_repository.h"
+#include "assessment/assessment_dialog.h"
+#include "plan/plan_dialog.h"
+#include "preferences/preferences_dialog.h"
+#include "schedule/schedule_frame.h"
 #include "search/note_search_dialog.h"
 #include "session/session_note_dialog.h"
 
@@ -32,6 +36,12 @@ enum MenuId {
     id_backup,
     id_find_notes,
     id_today,
+    id_new_assessment,
+    id_new_plan,
+    id_open_session,
+    id_schedule,
+    id_page_profile,
+    id_page_last = id_page_profile + 3,
     id_recent_first,
     id_recent_last = id_recent_first + 8,
 };
@@ -73,9 +83,16 @@ void MainFrame::build_menus() {
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
 
+    auto* edit = new wxMenu;
+    edit->Append(wxID_PREFERENCES, _("&Preferences...\tCtrl+,"));
+
     auto* client = new wxMenu;
     client->Append(id_new_client, _("&New Client...\tCtrl+N"));
     client->Append(id_edit_client, _("&Edit Client...\tCtrl+E"));
+    client->AppendSeparator();
+    client->Append(id_new_assessment, _("New A&ssessment...\tCtrl+Shift+A"));
+    client->Append(id_new_plan, _("New Treatment &Plan...\tCtrl+Shift+P"));
+    client->Append(id_open_session, _("Open Session &Note\tCtrl+Shift+O"));
     client->AppendSeparator();
     client->Append(id_archive_client, _("&Archive Client"));
 
@@ -83,12 +100,19 @@ void MainFrame::build_menus() {
     go->Append(wxID_FIND, _("&Find Client\tCtrl+F"));
     go->Append(id_find_notes, _("Search &Notes...\tCtrl+Shift+F"));
     go->Append(id_today, _("&Today\tCtrl+T"));
+    go->Append(id_schedule, _("S&chedule\tCtrl+D"));
+    go->AppendSeparator();
+    go->Append(id_page_profile, _("&Profile and History\tAlt+1"));
+    go->Append(id_page_profile + 1, _("&Assessments\tAlt+2"));
+    go->Append(id_page_profile + 2, _("Treatment P&lans\tAlt+3"));
+    go->Append(id_page_profile + 3, _("&Sessions and Notes\tAlt+4"));
 
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About Knotwork"));
 
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
     bar->Append(client, _("&Client"));
     bar->Append(go, _("&Go"));
     bar->Append(help, _("&Help"));
@@ -110,6 +134,13 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_find_in_notes, this, id_find_notes);
     Bind(wxEVT_MENU, &MainFrame::on_today, this, id_today);
     Bind(wxEVT_MENU, &MainFrame::on_about, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, &MainFrame::on_preferences, this, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, &MainFrame::on_new_assessment, this, id_new_assessment);
+    Bind(wxEVT_MENU, &MainFrame::on_new_plan, this, id_new_plan);
+    Bind(wxEVT_MENU, &MainFrame::on_open_session, this, id_open_session);
+    Bind(wxEVT_MENU, &MainFrame::on_schedule, this, id_schedule);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { m_chart_book->SetSelection(static_cast<std::size_t>(e.GetId() - id_page_profile)); },
+         id_page_profile, id_page_last);
 }
 
 void MainFrame::build_toolbar() {
@@ -119,9 +150,15 @@ void MainFrame::build_toolbar() {
                 _("Take in a new client (Ctrl+N)"));
     tb->AddTool(id_edit_client, _("Edit Client"), wxArtProvider::GetBitmapBundle(wxART_EDIT, wxART_TOOLBAR, icon),
                 _("Edit the selected client's profile (Ctrl+E)"));
+    tb->AddTool(id_new_assessment, _("Assess"), wxArtProvider::GetBitmapBundle(wxART_REPORT_VIEW, wxART_TOOLBAR, icon),
+                _("New assessment for the selected client (Ctrl+Shift+A)"));
+    tb->AddTool(id_new_plan, _("Plan"), wxArtProvider::GetBitmapBundle(wxART_LIST_VIEW, wxART_TOOLBAR, icon),
+                _("New treatment plan for the selected client (Ctrl+Shift+P)"));
     tb->AddSeparator();
     tb->AddTool(id_today, _("Today"), wxArtProvider::GetBitmapBundle(wxART_GO_HOME, wxART_TOOLBAR, icon),
                 _("Today's appointments (Ctrl+T)"));
+    tb->AddTool(id_schedule, _("Schedule"), wxArtProvider::GetBitmapBundle(wxART_GOTO_LAST, wxART_TOOLBAR, icon),
+                _("Day and week views of appointments (Ctrl+D)"));
     tb->AddTool(id_find_notes, _("Search Notes"), wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR, icon),
                 _("Full-text search over every note (Ctrl+Shift+F)"));
     tb->Realize();
@@ -189,7 +226,21 @@ void MainFrame::build_panes() {
     m_profile_page = page(_("Profile && History"), "profile-page");
     m_assessments_page = page(_("Assessments"), "assessments-page");
     m_plans_page = page(_("Treatment Plans"), "plans-page");
-    m_sessions_page = page(_("Sessions && Notes"), "sessions-page");
+    auto* sessions = new wxSplitterWindow(m_chart_book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    sessions->SetName("sessions-page");
+    m_session_list = new wxDataViewListCtrl(sessions, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                            wxDV_SINGLE | wxDV_ROW_LINES);
+    m_session_list->SetName("session-list");
+    m_session_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(130));
+    m_session_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    m_session_list->AppendTextColumn(_("Series"), wxDATAVIEW_CELL_INERT, FromDIP(60));
+    m_session_list->AppendTextColumn(_("Pain"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    m_session_list->AppendTextColumn(_("Note"), wxDATAVIEW_CELL_INERT, FromDIP(120));
+    m_session_view = new wxHtmlWindow(sessions, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHW_SCROLLBAR_AUTO);
+    m_session_view->SetBorders(FromDIP(8));
+    sessions->SetMinimumPaneSize(FromDIP(80));
+    sessions->SplitHorizontally(m_session_list, m_session_view, FromDIP(220));
+    m_chart_book->AddPage(sessions, _("Sessions && Notes"));
     auto* chart_sizer = new wxBoxSizer(wxVERTICAL);
     chart_sizer->Add(m_chart_title, 0, wxALL, FromDIP(8));
     chart_sizer->Add(m_chart_book, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
@@ -204,6 +255,11 @@ void MainFrame::build_panes() {
     m_client_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, &MainFrame::on_client_selected, this);
     m_client_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { m_chart_book->SetFocus(); });
     m_today_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, &MainFrame::on_today_activated, this);
+    m_session_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_selected_session(); });
+    m_session_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        wxCommandEvent e;
+        on_open_session(e);
+    });
     m_today_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
         const int row = m_today_list->GetSelectedRow();
         if (row != wxNOT_FOUND && static_cast<std::size_t>(row) < m_today.size())
@@ -225,7 +281,7 @@ void MainFrame::load_practice() {
 }
 
 void MainFrame::update_title() {
-    SetTitle(wxFileName(m_path).GetName() + " — Knotwork");
+    SetTitle(wxFileName(m_path).GetName() + wxString::FromUTF8(" — Knotwork"));
     SetStatusText(m_path, 1);
 }
 
@@ -234,6 +290,9 @@ void MainFrame::update_actions() {
     GetMenuBar()->Enable(id_edit_client, has_client);
     GetMenuBar()->Enable(id_archive_client, has_client);
     GetToolBar()->EnableTool(id_edit_client, has_client);
+    for (int id : {id_new_assessment, id_new_plan, id_open_session}) GetMenuBar()->Enable(id, has_client);
+    GetToolBar()->EnableTool(id_new_assessment, has_client);
+    GetToolBar()->EnableTool(id_new_plan, has_client);
     if (has_client)
         GetMenuBar()->SetLabel(id_archive_client, m_chart->client.is_archived() ? _("&Restore Client") : _("&Archive Client"));
 }
@@ -249,9 +308,9 @@ void MainFrame::reload_today() {
     }
     for (const auto& a : m_today) {
         wxVector<wxVariant> row;
-        row.push_back(wx(to_hhmm(a.starts_at.time_of_day()) + "–" + to_hhmm(a.ends_at.time_of_day())));
+        row.push_back(wx(to_hhmm(a.starts_at.time_of_day()) + "\u2013" + to_hhmm(a.ends_at.time_of_day())));
         row.push_back(wx(a.client_name));
-        row.push_back(wx(std::string(label(a.status))) + (a.is_signed ? wxString(" ✓") : wxString()));
+        row.push_back(wx(std::string(label(a.status))) + (a.is_signed ? wxString::FromUTF8(" \u2713") : wxString()));
         row.push_back(a.series ? wxString::Format("%d/%d", a.series->number, a.series->of) : wxString());
         m_today_list->AppendItem(row);
     }
@@ -282,14 +341,143 @@ void MainFrame::reload_chart() {
     if (!m_chart) {
         m_chart_title->SetLabel(_("Select a client, or press Ctrl+N to take in a new one"));
         const wxString empty = "<html><body></body></html>";
-        for (auto* page : {m_profile_page, m_assessments_page, m_plans_page, m_sessions_page}) page->SetPage(empty);
+        for (auto* page : {m_profile_page, m_assessments_page, m_plans_page, m_session_view}) page->SetPage(empty);
+        m_session_list->DeleteAllItems();
         return;
     }
     m_chart_title->SetLabel(wx(m_chart->client.display_name()));
     m_profile_page->SetPage(wx(profile_page_html(*m_chart, today_utc())));
     m_assessments_page->SetPage(wx(assessments_page_html(*m_chart)));
     m_plans_page->SetPage(wx(plans_page_html(*m_chart)));
-    m_sessions_page->SetPage(wx(sessions_page_html(*m_chart)));
+    m_session_list->DeleteAllItems();
+    for (const auto& session : m_chart->sessions) {
+        wxVector<wxVariant> row;
+        row.push_back(wx(to_iso(session.starts_at().date()) + " " + to_hhmm(session.starts_at().time_of_day())));
+        row.push_back(wx(std::string(label(session.status()))));
+        row.push_back(session.series() ? wxString::Format("%d/%d", session.series()->number, session.series()->of)
+                                       : wxString());
+        const auto& note = session.note();
+        row.push_back(note.pain_before && note.pain_after
+                          ? wx(std::to_string(note.pain_before->value()) + " \u2192 " + std::to_string(note.pain_after->value()))
+                          : wxString());
+        row.push_back(session.is_signed() ? _("Signed")
+                      : session.status() == AppointmentStatus::completed ? _("Draft - unsigned")
+                                                                          : wxString());
+        m_session_list->AppendItem(row);
+    }
+    if (!m_chart->sessions.empty()) m_session_list->SelectRow(0);
+    show_selected_session();
+}
+
+void MainFrame::show_selected_session() {
+    const int row = m_session_list->GetSelectedRow();
+    if (!m_chart || row == wxNOT_FOUND || static_cast<std::size_t>(row) >= m_chart->sessions.size()) {
+        m_session_view->SetPage("<html><body><p>" +
+                                (m_chart && m_chart->sessions.empty() ? _("No session yet.") : wxString()) +
+                                "</p></body></html>");
+        return;
+    }
+    app::ClientChart one{m_chart->client, {}, {}, {m_chart->sessions[static_cast<std::size_t>(row)]}, {}};
+    m_session_view->SetPage(wx(sessions_page_html(one)));
+}
+
+void MainFrame::on_open_session(wxCommandEvent&) {
+    if (!m_chart) return;
+    const int row = m_session_list->GetSelectedRow();
+    if (row == wxNOT_FOUND || static_cast<std::size_t>(row) >= m_chart->sessions.size()) {
+        m_chart_book->SetSelection(3);
+        return;
+    }
+    const SessionId id = m_chart->sessions[static_cast<std::size_t>(row)].id();
+    try {
+        SessionNoteDialog dialog(this, *m_db, id);
+        dialog.ShowModal();
+    } catch (const std::exception& e) {
+        show_error(this, _("The session note cannot be opened."), e);
+    }
+    const ClientId client = m_chart->client.id();
+    show_client(client);
+    if (auto index = [&]() -> std::optional<std::size_t> {
+            for (std::size_t i = 0; i < m_chart->sessions.size(); ++i)
+                if (m_chart->sessions[i].id() == id) return i;
+            return std::nullopt;
+        }())
+        m_session_list->SelectRow(static_cast<unsigned int>(*index));
+    m_chart_book->SetSelection(3);
+    show_selected_session();
+    reload_today();
+}
+
+void MainFrame::open_note(SessionId session, wxWindow* parent) {
+    try {
+        SessionNoteDialog dialog(parent, *m_db, session);
+        dialog.ShowModal();
+    } catch (const std::exception& e) {
+        show_error(parent, _("The session note cannot be opened."), e);
+    }
+    reload_today();
+    if (m_chart) show_client(m_chart->client.id());
+}
+
+void MainFrame::on_schedule(wxCommandEvent&) {
+    if (m_schedule) {
+        m_schedule->Raise();
+        return;
+    }
+    try {
+        m_schedule = new ScheduleFrame(
+            this, *m_db,
+            [this](SessionId session) {
+                open_note(session, m_schedule);
+                if (m_schedule) m_schedule->reload();
+            },
+            [this](ClientId client) {
+                show_client(client);
+                m_left->SetSelection(0);
+                Raise();
+            });
+    } catch (const std::exception& e) {
+        show_error(this, _("The schedule cannot be opened."), e);
+        return;
+    }
+    m_schedule->Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        m_schedule = nullptr;
+        reload_today();
+        e.Skip();
+    });
+    m_schedule->Show();
+}
+
+void MainFrame::on_preferences(wxCommandEvent&) {
+    PreferencesDialog dialog(this, *m_db);
+    dialog.ShowModal();
+}
+
+void MainFrame::on_new_assessment(wxCommandEvent&) {
+    if (!m_chart) return;
+    try {
+        AssessmentDialog dialog(this, *m_db, m_chart->client.id(), std::nullopt);
+        if (dialog.ShowModal() != wxID_OK) return;
+    } catch (const std::exception& e) {
+        show_error(this, _("The assessment cannot be started."), e);
+        return;
+    }
+    show_client(m_chart->client.id());
+    m_chart_book->SetSelection(1);
+}
+
+void MainFrame::on_new_plan(wxCommandEvent&) {
+    if (!m_chart) return;
+    try {
+        PlanDialog dialog(this, *m_db, m_chart->client.id());
+        if (dialog.ShowModal() != wxID_OK) return;
+    } catch (const std::exception& e) {
+        show_error(this, _("The treatment plan cannot be started."), e);
+        return;
+    }
+    show_client(m_chart->client.id());
+    m_chart_book->SetSelection(2);
+    reload_today();
 }
 
 void MainFrame::on_filter_changed(wxCommandEvent&) {
@@ -324,8 +512,12 @@ void MainFrame::on_today_activated(wxDataViewEvent&) {
     const int row = m_today_list->GetSelectedRow();
     if (row == wxNOT_FOUND || static_cast<std::size_t>(row) >= m_today.size()) return;
     const auto& appointment = m_today[static_cast<std::size_t>(row)];
-    SessionNoteDialog dialog(this, *m_db, appointment.id);
-    dialog.ShowModal();
+    try {
+        SessionNoteDialog dialog(this, *m_db, appointment.id);
+        dialog.ShowModal();
+    } catch (const std::exception& e) {
+        show_error(this, _("The session note cannot be opened."), e);
+    }
     reload_today();
     show_client(appointment.client);
 }
@@ -343,11 +535,18 @@ void MainFrame::on_new_client(wxCommandEvent&) {
 
 void MainFrame::on_edit_client(wxCommandEvent&) {
     if (!m_chart) return;
-    IntakeDialog dialog(this, *m_db, m_chart->client.id());
-    if (dialog.ShowModal() != wxID_OK) return;
+    ClientId saved = 0;
+    try {
+        IntakeDialog dialog(this, *m_db, m_chart->client.id());
+        if (dialog.ShowModal() != wxID_OK) return;
+        saved = dialog.saved_client();
+    } catch (const std::exception& e) {
+        show_error(this, _("The client cannot be edited."), e);
+        return;
+    }
     m_clients->refresh();
     m_client_model->rows_changed();
-    show_client(dialog.saved_client());
+    show_client(saved);
 }
 
 void MainFrame::on_archive_client(wxCommandEvent&) {
@@ -382,6 +581,7 @@ void MainFrame::switch_practice(const wxString& path, bool create) {
         options.create_if_missing = create;
         options.actor = m_db->actor();
         auto db = db::Database::open(utf8(path), options);
+        if (m_schedule) m_schedule->Close(true); // it reads the practice being closed
         m_db = std::move(db);
         m_path = path;
         m_clients = std::make_unique<ClientListPresenter>(*m_db);

@@ -23,6 +23,7 @@ class wxStaticText;
 namespace knotwork::gui {
 
 class ClientListModel;
+class ScheduleFrame;
 
 class MainFrame : public wxFrame {
 public:
@@ -59,6 +60,13 @@ private:
     void on_find_in_notes(wxCommandEvent& e);
     void on_today(wxCommandEvent& e);
     void on_about(wxCommandEvent& e);
+    void on_preferences(wxCommandEvent& e);
+    void on_new_assessment(wxCommandEvent& e);
+    void on_new_plan(wxCommandEvent& e);
+    void on_open_session(wxCommandEvent& e);
+    void show_selected_session();
+    void on_schedule(wxCommandEvent& e);
+    void open_note(SessionId session, wxWindow* parent);
     void on_close(wxCloseEvent& e);
 
     void switch_practice(const wxString& path, bool create);
@@ -82,7 +90,9 @@ private:
     wxHtmlWindow* m_profile_page = nullptr;
     wxHtmlWindow* m_assessments_page = nullptr;
     wxHtmlWindow* m_plans_page = nullptr;
-    wxHtmlWindow* m_sessions_page = nullptr;
+    wxDataViewListCtrl* m_session_list = nullptr;
+    wxHtmlWindow* m_session_view = nullptr;
+    ScheduleFrame* m_schedule = nullptr; // non-modal; cleared when it closes
 };
 
 } // namespace knotwork::gui

@@ -244,35 +244,36 @@ Client ClientRepository::get(ClientId id) {
 }
 
 std::vector<ClientSummary> ClientRepository::search(const ClientQuery& q) {
-    std::vector<std::string> terms;
+    // Each typed word must occur somewhere in the search key. A word made of digits and phone
+    // punctuation is also tried as bare digits, since phone numbers are indexed as digits:
+    // "555-0101" finds 5550101, while "1990-01" still finds a date of birth.
+    std::vector<std::string> terms; // pairs: as typed, digits only
     {
         const std::string lowered = text::ascii_lower(q.text);
         std::size_t i = 0;
-        while (i < lowered.size()) {
+        while (i < lowered.size() && terms.size() < 16) {
             while (i < lowered.size() && (lowered[i] == ' ' || lowered[i] == ',' || lowered[i] == '\t')) ++i;
             std::size_t j = i;
             while (j < lowered.size() && lowered[j] != ' ' && lowered[j] != ',' && lowered[j] != '\t') ++j;
             if (j > i) {
-                std::string term = lowered.substr(i, j - i);
-                // Phone numbers are indexed as digits only: "555-0101" finds "5550101".
+                const std::string term = lowered.substr(i, j - i);
                 std::string digits;
                 bool phone_like = true;
                 for (char c : term) {
                     if (c >= '0' && c <= '9') digits += c;
                     else if (c != '-' && c != '(' && c != ')' && c != '+' && c != '.') phone_like = false;
                 }
-                if (phone_like && !digits.empty() && term.find('-') != std::string::npos && term.size() != 10)
-                    term = digits;
                 terms.push_back("%" + escape_like(term) + "%");
+                terms.push_back("%" + escape_like(phone_like && !digits.empty() ? digits : term) + "%");
             }
             i = j;
         }
     }
-    if (terms.size() > 8) terms.resize(8);
 
     std::string where = q.include_archived ? "1 = 1" : "archived_on IS NULL";
-    for (std::size_t i = 0; i < terms.size(); ++i)
-        where += " AND search_key LIKE :t" + std::to_string(i) + " ESCAPE '\\'";
+    for (std::size_t i = 0; i < terms.size(); i += 2)
+        where += " AND (search_key LIKE :t" + std::to_string(i) + " ESCAPE '\\' OR search_key LIKE :t" +
+                 std::to_string(i + 1) + " ESCAPE '\\')";
     const std::string query = "SELECT id, family_name, given_name, preferred_name, phone, date_of_birth, "
                               "archived_on IS NOT NULL FROM clients WHERE " +
                               where + " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id "

@@ -282,6 +282,34 @@ BOOST_AUTO_TEST_CASE(a_fifty_thousand_character_health_note_is_accepted) {
     BOOST_TEST(Client(d, today).details().health_notes.size() == 50'000u);
 }
 
+BOOST_AUTO_TEST_CASE(intake_red_flag_screen_is_kept_with_its_referral) {
+    ClientDetails d = valid_details();
+    d.intake_red_flags = RedFlagScreen{{RedFlag::night_pain}, "Pain wakes her nightly", "Dr Okafor, GP"};
+    d.red_flags_screened_on = today;
+    const Client c(d, today);
+    BOOST_TEST((c.details().intake_red_flags == d.intake_red_flags));
+    BOOST_TEST(c.details().red_flags_screened_on == today);
+
+    const std::vector<Refusal> rows{
+        {"screened tomorrow", [](ClientDetails& x) { x.red_flags_screened_on = Date(2026, 3, 2); },
+         "red flags screened on"},
+        {"screened on no date", [](ClientDetails& x) { x.red_flags_screened_on = Date(); },
+         "red flags screened on"},
+        {"red-flag notes with NUL", [](ClientDetails& x) { x.intake_red_flags.notes = std::string(1, '\0'); },
+         "red-flag notes"},
+        {"referral past the short limit",
+         [](ClientDetails& x) { x.intake_red_flags.referred_to = std::string(text::short_limit + 1, 'r'); },
+         "referred to"},
+    };
+    for (const auto& row : rows) {
+        BOOST_TEST_CONTEXT(row.what) {
+            ClientDetails x = valid_details();
+            row.change(x);
+            KNOTWORK_CHECK_REFUSED(Client(x, today), row.field);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(codes_are_stable) {
     BOOST_TEST(to_code(HealthCondition::dvt_history) == "dvt_history");
     BOOST_TEST(to_code(MedicationClass::anticoagulant) == "anticoagulant");

@@ -76,7 +76,21 @@ std::string profile_page_html(const app::ClientChart& chart, Date today) {
         h << "<p><font color=#b00020><b>" << e(KW_TR("Archived on")) << " " << to_iso(*c.archived_on())
           << "</b></font></p>";
 
-    // Safety first: red flags from the latest assessment, then cautions.
+    // Safety first: red flags from the intake screen and the latest assessment, then cautions.
+    if (!d.intake_red_flags.positive.empty()) {
+        const auto verdict = evaluate(d.intake_red_flags);
+        h << "<table width=100% bgcolor=#fde7e9 cellpadding=6><tr><td><font color=#b00020><b>"
+          << e(KW_TR("RED FLAGS AT INTAKE")) << " — " << e(label(verdict.urgency)) << "</b></font><br>"
+          << e(verdict.advice) << "<ul>";
+        for (const auto& r : verdict.reasons) h << "<li>" << e(r) << "</li>";
+        h << "</ul>";
+        if (d.red_flags_screened_on) h << e(KW_TR("Screened on")) << " " << to_iso(*d.red_flags_screened_on) << ". ";
+        h << e(KW_TR("Referred to")) << ": "
+          << (d.intake_red_flags.referred_to.empty() ? "<b>" + e(KW_TR("not recorded")) + "</b>"
+                                                      : e(d.intake_red_flags.referred_to));
+        if (!d.intake_red_flags.notes.empty()) h << "<br>" << para(d.intake_red_flags.notes);
+        h << "</td></tr></table><br>";
+    }
     if (!chart.assessments.empty()) {
         const auto verdict = chart.assessments.back().red_flag_verdict();
         if (verdict.stop_treatment) {

@@ -3,6 +3,7 @@
 #include <wx/config.h>
 #include <wx/filename.h>
 #include <wx/stdpaths.h>
+#include <wx/utils.h>
 
 namespace knotwork::gui {
 
@@ -63,9 +64,10 @@ int AppConfig::client_list_width(int fallback) { return static_cast<int>(config(
 void AppConfig::set_client_list_width(int w) { config().Write("/window/client_list_width", w); }
 
 wxString AppConfig::data_folder() {
-    wxStandardPaths& paths = wxStandardPaths::Get();
-    paths.SetFileLayout(wxStandardPaths::FileLayout_XDG);
-    const wxString dir = paths.GetUserDataDir();
+    // The XDG data folder: $XDG_DATA_HOME/knotwork, else ~/.local/share/knotwork.
+    wxString base;
+    if (!wxGetEnv("XDG_DATA_HOME", &base) || base.empty()) base = wxGetHomeDir() + "/.local/share";
+    const wxString dir = base + "/knotwork";
     if (!wxFileName::DirExists(dir)) wxFileName::Mkdir(dir, 0700, wxPATH_MKDIR_FULL);
     return dir;
 }

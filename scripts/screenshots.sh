@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts Knotwork on the demo practice under Xvfb and saves a screenshot of the main window and
+# each dialog into a folder (default: shots/), so anyone can look at the UI.
+# Usage: scripts/screenshots.sh [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(realpath -m "${1:-shots}")
+mkdir -p "$out"
+[ -x build/app/gui/knotwork ] || scripts/build.sh
+
+if [ -z "${KNOTWORK_IN_XVFB:-}" ]; then
+  export KNOTWORK_IN_XVFB=1
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$out"
+fi
+
+home=$(mktemp -d)
+trap 'kill $app 2>/dev/null || true; rm -rf "$home"' EXIT
+export HOME=$home XDG_DATA_HOME=$home/.local/share XDG_CONFIG_HOME=$home/.config
+mkdir -p "$XDG_DATA_HOME/knotwork"
+build/app/cli/knotwork-cli demo "$XDG_DATA_HOME/knotwork/demo.knotwork" --clients 40 --seed 1 --quiet
+
+shot() { sleep "${2:-1.2}"; import -window root "$out/$1.png"; echo "  $out/$1.png"; }
+keys() { xdotool key --delay 80 "$@"; }
+
+build/app/gui/knotwork --demo --client 2 &
+app=$!
+xdotool search --sync --onlyvisible --class knotwork >/dev/null
+shot main 2
+keys alt+2; shot chart-assessments 0.8
+keys alt+3; shot chart-plans 0.8
+keys alt+4; shot chart-sessions 0.8
+keys ctrl+t; shot today 0.8
+keys ctrl+n; shot intake; keys Escape
+keys ctrl+shift+a; shot assessment; keys Escape
+keys ctrl+shift+p; shot plan; keys Escape
+keys ctrl+shift+o; shot session-note; keys Escape
+keys ctrl+shift+f; xdotool type --delay 60 "piriformis"; shot note-search; keys Escape
+keys ctrl+comma; shot preferences; keys Escape
+keys ctrl+d; shot schedule
+echo "Screenshots in $out"

@@ -1,0 +1,94 @@
+// The client list presenter: filtering as the therapist types, archived clients, row text.
+#include "clients/client_list_presenter.h"
+
+#include "database.h"
+#include "repositories/client_repository.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace knotwork;
+
+namespace {
+
+struct Practice {
+    std::unique_ptr<db::Database> db = db::Database::open(":memory:", {.create_if_missing = true, .actor = "test"});
+
+    ClientId add(const std::string& family, const std::string& given, const std::string& phone, Date born) {
+        ClientDetails d;
+        d.family_name = family;
+        d.given_name = given;
+        d.phone = phone;
+        d.date_of_birth = born;
+        Client c(d, Date(2026, 6, 1));
+        db::Transaction tx(*db);
+        const ClientId id = db::ClientRepository(*db).add(c);
+        tx.commit();
+        return id;
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(client_list_presenter)
+
+BOOST_AUTO_TEST_CASE(filters_by_name_fragment_phone_and_birth_date) {
+    Practice p;
+    p.add("Okafor", "Adaeze", "555-0101", Date(1980, 4, 2));
+    p.add("García", "Lucía", "555-0199", Date(1975, 11, 30));
+    p.add("Okonkwo", "Emeka", "555-0300", Date(1990, 1, 15));
+    gui::ClientListPresenter list(*p.db);
+    list.refresh();
+    BOOST_TEST(list.size() == 3u);
+    struct Case {
+        std::string filter;
+        std::size_t expected;
+    };
+    for (const Case& c : {Case{"oka", 1}, Case{"OK", 2}, Case{"kon", 1}, Case{"555-0199", 1}, Case{"1990-01", 1},
+                          Case{"ok emeka", 1}, Case{"nobody", 0}, Case{"", 3}}) {
+        BOOST_TEST_CONTEXT("filter \"" << c.filter << "\"") {
+            list.set_filter(c.filter);
+            BOOST_TEST(list.size() == c.expected);
+        }
+    }
+    list.set_filter("nobody");
+    BOOST_TEST(list.status_text() == "No client matches \"nobody\"");
+    list.set_filter("okafor");
+    BOOST_TEST(list.status_text() == "1 client");
+}
+
+BOOST_AUTO_TEST_CASE(archived_clients_show_only_when_asked) {
+    Practice p;
+    const ClientId id = p.add("Nguyen", "Minh", "", Date(1985, 2, 3));
+    p.add("Nakamura", "Yui", "", Date(1992, 7, 8));
+    {
+        db::Transaction tx(*p.db);
+        db::ClientRepository repo(*p.db);
+        Client c = repo.get(id);
+        repo.archive(c, Date(2026, 5, 1));
+        tx.commit();
+    }
+    gui::ClientListPresenter list(*p.db);
+    list.refresh();
+    BOOST_TEST(list.size() == 1u);
+    BOOST_TEST(!list.index_of(id).has_value());
+    BOOST_TEST(list.set_show_archived(true));
+    BOOST_TEST(list.size() == 2u);
+    const auto row = list.index_of(id);
+    BOOST_TEST_REQUIRE(row.has_value());
+    BOOST_TEST(gui::ClientListPresenter::cell(list.at(*row), gui::ClientListPresenter::Column::name) ==
+               "Nguyen, Minh [archived]");
+}
+
+BOOST_AUTO_TEST_CASE(rows_are_sorted_by_family_name_and_show_birth_date) {
+    Practice p;
+    p.add("Zhou", "Wei", "", Date(1970, 1, 1));
+    p.add("Abebe", "Sara", "+251 11 555 0000", Date(1988, 3, 9));
+    gui::ClientListPresenter list(*p.db);
+    list.refresh();
+    BOOST_TEST_REQUIRE(list.size() == 2u);
+    BOOST_TEST(list.at(0).family_name == "Abebe");
+    BOOST_TEST(gui::ClientListPresenter::cell(list.at(0), gui::ClientListPresenter::Column::date_of_birth) == "1988-03-09");
+    BOOST_TEST(gui::ClientListPresenter::cell(list.at(0), gui::ClientListPresenter::Column::phone) == "+251 11 555 0000");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
