@@ -73,7 +73,7 @@ int run_demo(const std::vector<std::string>& args, std::ostream& out) {
     app::DemoOptions options;
     options.clients = static_cast<int>(a.integer("clients", 1, 100000).value_or(40));
     options.seed = static_cast<std::uint64_t>(a.integer("seed", 0, 1LL << 62).value_or(1));
-    options.today = a.option("today") ? parse_date("--today", *a.option("today")) : today_utc();
+    options.today = a.option("today") ? parse_date("--today", *a.option("today")) : today_local();
     const bool quiet = a.flag("quiet") || a.flag("json");
     if (!quiet && options.clients >= 1000)
         options.progress = [](int done, int total) {
@@ -146,7 +146,7 @@ void print_chart_text(const app::ClientChart& chart, std::ostream& out) {
     const Client& c = chart.client;
     const ClientDetails& d = c.details();
     out << c.display_name() << "  (client " << c.id() << (c.is_archived() ? ", archived" : "") << ")\n";
-    if (d.date_of_birth) out << "  Born:            " << to_iso(*d.date_of_birth) << " (age " << age_on(*d.date_of_birth, today_utc()) << ")\n";
+    if (d.date_of_birth) out << "  Born:            " << to_iso(*d.date_of_birth) << " (age " << age_on(*d.date_of_birth, today_local()) << ")\n";
     if (!d.phone.empty()) out << "  Phone:           " << d.phone << "\n";
     if (!d.email.empty()) out << "  Email:           " << d.email << "\n";
     if (!d.occupation.empty()) out << "  Occupation:      " << d.occupation << " (" << label(d.activity) << ")\n";
@@ -418,7 +418,7 @@ int run_advise(const std::vector<std::string>& args, std::ostream& out) {
 
 int run_schedule(const std::vector<std::string>& args, std::ostream& out) {
     Arguments a(args, {"json"}, {"as", "date", "days"});
-    const Date first = a.option("date") ? parse_date("--date", *a.option("date")) : today_utc();
+    const Date first = a.option("date") ? parse_date("--date", *a.option("date")) : today_local();
     const auto days = a.integer("days", 1, 366).value_or(1);
     auto db = open_practice(a);
     const DateTime from(first), to(first + boost::gregorian::days(static_cast<long>(days)));

@@ -38,7 +38,7 @@ std::unique_ptr<db::Database> open_demo(const wxString& path) {
     wxProgressDialog progress(_("Demo practice"), _("Writing the demo practice..."), 100, nullptr,
                               wxPD_APP_MODAL | wxPD_AUTO_HIDE);
     app::DemoOptions options;
-    options.today = today_utc();
+    options.today = today_local();
     options.progress = [&progress](int done, int total) {
         progress.Update(total > 0 ? done * 100 / total : 0);
     };

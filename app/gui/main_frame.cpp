@@ -300,7 +300,7 @@ void MainFrame::update_actions() {
 void MainFrame::reload_today() {
     m_today_list->DeleteAllItems();
     try {
-        const Date today = today_utc();
+        const Date today = today_local();
         m_today = db::SessionRepository(*m_db).between(DateTime(today), DateTime(today + boost::gregorian::days(1)));
     } catch (const std::exception& e) {
         show_error(this, _("Today's appointments could not be loaded."), e);
@@ -346,7 +346,7 @@ void MainFrame::reload_chart() {
         return;
     }
     m_chart_title->SetLabel(wx(m_chart->client.display_name()));
-    m_profile_page->SetPage(wx(profile_page_html(*m_chart, today_utc())));
+    m_profile_page->SetPage(wx(profile_page_html(*m_chart, today_local())));
     m_assessments_page->SetPage(wx(assessments_page_html(*m_chart)));
     m_plans_page->SetPage(wx(plans_page_html(*m_chart)));
     m_session_list->DeleteAllItems();
@@ -562,7 +562,7 @@ void MainFrame::on_archive_client(wxCommandEvent&) {
     try {
         db::Transaction tx(*m_db);
         db::ClientRepository repo(*m_db);
-        if (archiving) repo.archive(client, today_utc());
+        if (archiving) repo.archive(client, today_local());
         else repo.restore(client);
         tx.commit();
     } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include "database.h"
 #include "repositories/session_repository.h"
 
+#include <wx/dataview.h>
 #include <wx/frame.h>
 
 #include <memory>

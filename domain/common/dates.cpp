@@ -90,6 +90,10 @@ DateTime now_utc() {
     return t;
 }
 
+Date today_local() { return boost::gregorian::day_clock::local_day(); }
+
+DateTime now_local() { return boost::posix_time::second_clock::local_time(); }
+
 int age_on(const Date& birth, const Date& on) {
     int age = on.year() - birth.year();
     if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day()))

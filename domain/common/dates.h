@@ -25,9 +25,15 @@ std::string to_iso(const DateTime& t);
 Duration parse_time_of_day(std::string_view field, std::string_view hhmm);
 std::string to_hhmm(const Duration& time_of_day);
 
-// The current UTC date and time; tests pass explicit values instead of calling these.
+// The current UTC date and time: for records of when something was written (audit trail,
+// created/updated stamps). Tests pass explicit values instead of calling these.
 Date today_utc();
 DateTime now_utc();
+
+// The practice's wall clock: appointments, signatures and amendments are local date and time
+// without a zone, as the therapist reads them on the schedule. "Today" in the app is this day.
+Date today_local();
+DateTime now_local();
 
 // Whole years between birth and `on` (the client's age that day).
 int age_on(const Date& birth, const Date& on);

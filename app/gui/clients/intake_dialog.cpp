@@ -483,7 +483,7 @@ void IntakeDialog::Widgets::build() {
     referred_to->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { changed(); });
     consent->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
         if (consent->GetValue() && !consent_date->GetValue().IsValid())
-            consent_date->SetValue(to_wx(today_utc()));
+            consent_date->SetValue(to_wx(today_local()));
         consent_date->Enable(consent->GetValue());
     });
 
@@ -801,11 +801,11 @@ IntakeDialog::IntakeDialog(wxWindow* parent, db::Database& db, std::optional<Cli
     std::optional<IntakePresenter> presenter;
     bool loaded = true;
     try {
-        presenter.emplace(m_db, m_client, today_utc());
+        presenter.emplace(m_db, m_client, today_local());
     } catch (const std::exception& e) {
         // Say why, then close as soon as the dialog runs: there is nothing to edit.
         show_error(parent, _("The client could not be opened."), e);
-        presenter.emplace(m_db, std::nullopt, today_utc());
+        presenter.emplace(m_db, std::nullopt, today_local());
         loaded = false;
         CallAfter([this] { EndModal(wxID_CANCEL); });
     }

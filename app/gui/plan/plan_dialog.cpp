@@ -281,7 +281,7 @@ struct PlanDialog::Widgets {
     std::vector<HomeCareRow> home_care;
     wxTextCtrl* notes = nullptr;
 
-    Widgets(db::Database& db, ClientId client) : presenter(db, client, today_utc()) {}
+    Widgets(db::Database& db, ClientId client) : presenter(db, client, today_local()) {}
 };
 
 PlanDialog::PlanDialog(wxWindow* parent, db::Database& db, ClientId client)

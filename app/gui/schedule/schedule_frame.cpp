@@ -42,7 +42,7 @@ constexpr int clock_interval_ms = 30 * 1000;
 // The quarter hour to offer for a new appointment on `day`: the next one from now today, 09:00
 // on any other day.
 int suggested_minute(Date day) {
-    const DateTime now = now_utc();
+    const DateTime now = now_local();
     if (day != now.date()) return 9 * 60;
     const int minute = static_cast<int>(now.time_of_day().total_seconds() / 60);
     const int next = (minute / SchedulePresenter::slot_minutes + 1) * SchedulePresenter::slot_minutes;
@@ -54,7 +54,7 @@ int suggested_minute(Date day) {
 ScheduleFrame::ScheduleFrame(wxWindow* parent, db::Database& db, std::function<void(SessionId)> open_note,
                              std::function<void(ClientId)> show_client)
     : m_open_note(std::move(open_note)), m_show_client(std::move(show_client)),
-      m_presenter(std::make_unique<SchedulePresenter>(db, today_utc())), m_clock(this) {
+      m_presenter(std::make_unique<SchedulePresenter>(db, today_local())), m_clock(this) {
     // The window is created only once the presenter has read the practice, so a failure leaves
     // nothing half-built on screen.
     Create(parent, wxID_ANY, _("Schedule"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE, "schedule");
@@ -83,7 +83,7 @@ ScheduleFrame::ScheduleFrame(wxWindow* parent, db::Database& db, std::function<v
         e.Skip();
     });
     m_clock.Start(clock_interval_ms);
-    m_grid->set_now(now_utc());
+    m_grid->set_now(now_local());
     refresh_view();
     CallAfter([this] { scroll_to_working_hours(); });
     m_grid->SetFocus();
@@ -446,7 +446,7 @@ void ScheduleFrame::on_char_hook(wxKeyEvent& e) {
 }
 
 void ScheduleFrame::on_clock(wxTimerEvent&) {
-    const DateTime now = now_utc();
+    const DateTime now = now_local();
     if (now.date() != m_presenter->today()) {
         m_presenter->set_today(now.date());
         refresh_view();
