@@ -4,6 +4,7 @@
 #include "clients/client_list_model.h"
 #include "clients/intake_dialog.h"
 #include "common/error_message.h"
+#include "common/menu_accelerators.h"
 #include "common/wx_text.h"
 #include "chart/chart_page_presenter.h"
 #include "practice_statistics.h"
@@ -64,6 +65,9 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> practice, const wxString& pat
     else SetSize(FromDIP(wxSize(1180, 760)));
     if (AppConfig::main_window_maximized()) Maximize();
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (!dispatch_menu_accelerator(this, GetMenuBar(), e)) e.Skip();
+    });
     load_practice();
 }
 
