@@ -218,6 +218,7 @@ void MainFrame::build_panes() {
     // Right: the chart.
     auto* chart = new wxPanel(m_splitter);
     m_chart_title = new wxStaticText(chart, wxID_ANY, _("Select a client"));
+    m_chart_title->SetName("chart-title");
     m_chart_title->SetFont(m_chart_title->GetFont().Scaled(1.4f).Bold());
     m_chart_book = new wxNotebook(chart, wxID_ANY);
     auto page = [this](const wxString& title, const char* name) {

@@ -494,3 +494,22 @@ BOOST_AUTO_TEST_CASE(a_recovery_snapshot_restores_exactly) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(session_note_presenter_timing)
+
+BOOST_AUTO_TEST_CASE(a_note_cannot_be_signed_before_its_session_starts) {
+    Practice p;
+    p.clock_now = DateTime(Date(2026, 6, 2), boost::posix_time::hours(8) + boost::posix_time::minutes(30));
+    auto note = p.open();
+    note.set_text(SoapField::subjective, "Written ahead of the session.");
+    const auto problem = note.sign_problem();
+    BOOST_TEST_REQUIRE(problem.has_value());
+    BOOST_TEST(problem->find("has not started yet") != std::string::npos);
+    BOOST_TEST(problem->find("2026-06-02 09:00") != std::string::npos);
+    p.clock_now = DateTime(Date(2026, 6, 2), boost::posix_time::hours(10));
+    auto after = p.open();
+    after.set_text(SoapField::subjective, "Written after the session.");
+    BOOST_TEST(!after.sign_problem().has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

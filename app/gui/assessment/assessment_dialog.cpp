@@ -330,6 +330,7 @@ wxWindow* AssessmentDialog::Widgets::build_complaint_page() {
     }
     g->Add(pain_line, 0, wxEXPAND);
     pain_problem = live(page, true);
+    pain_problem->SetName("pain-problem");
     pain_problem->SetForegroundColour(worse_ink);
     pain_change = live(page);
     g->AddSpacer(0);
@@ -592,6 +593,7 @@ wxWindow* AssessmentDialog::Widgets::build_outcomes_page() {
     }
     odi_box->Add(odi_grid, 0, wxEXPAND | wxALL, gap());
     odi_score = live(ob, true);
+    odi_score->SetName("odi-score");
     odi_change = live(ob);
     odi_box->Add(odi_score, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap());
     odi_box->Add(odi_change, 0, wxEXPAND | wxALL, gap());

@@ -219,10 +219,14 @@ struct SessionNoteDialog::Widgets {
         }
         pain_before = new wxSpinCtrl(w, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                      wxSP_ARROW_KEYS, 0, 10, 0);
+        pain_before->SetName("pain-before");
         before_unrecorded = new wxCheckBox(w, wxID_ANY, _("not recorded"));
+        before_unrecorded->SetName("pain-before-unrecorded");
         pain_after = new wxSpinCtrl(w, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                     wxSP_ARROW_KEYS, 0, 10, 0);
+        pain_after->SetName("pain-after");
         after_unrecorded = new wxCheckBox(w, wxID_ANY, _("not recorded"));
+        after_unrecorded->SetName("pain-after-unrecorded");
         for (auto* spin : {pain_before, pain_after})
             spin->SetToolTip(_("0 = no pain, 10 = worst imaginable"));
         for (auto* box : {before_unrecorded, after_unrecorded})
@@ -231,8 +235,10 @@ struct SessionNoteDialog::Widgets {
                                  wxTE_MULTILINE | wxTE_WORDWRAP);
 
         grid = new wxGrid(w, wxID_ANY, wxDefaultPosition, w->FromDIP(wxSize(460, 150)));
+        grid->SetName("technique-grid");
         build_grid();
         add_row = new wxButton(w, wxID_ANY, _("Add &Row"));
+        add_row->SetName("add-technique-row");
         remove_row = new wxButton(w, wxID_ANY, _("Re&move Row"));
         warnings = new wxStaticText(w, wxID_ANY, wxString());
         warnings->SetForegroundColour(warning_text);
@@ -240,6 +246,7 @@ struct SessionNoteDialog::Widgets {
         warnings->Hide();
 
         status = new wxChoice(w, wxID_ANY);
+        status->SetName("appointment-status");
         for (auto s : statuses)
             status->Append(shown(s));
         status_reason = new wxTextCtrl(w, wxID_ANY);
@@ -257,17 +264,22 @@ struct SessionNoteDialog::Widgets {
                                     wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
 
         save = new wxButton(w, wxID_SAVE, _("Save &Draft"));
+        save->SetName("save-draft");
         save->SetToolTip(_("Save the draft (Ctrl+S)"));
         sign = new wxButton(w, wxID_ANY, _("Sig&n Note..."));
+        sign->SetName("sign-note");
         sign->SetToolTip(_("Sign the note and lock it for good (Ctrl+Enter)"));
         amend = new wxButton(w, wxID_ANY, _("Add A&mendment..."));
+        amend->SetName("add-amendment");
         amend->SetToolTip(_("Append a correction to the signed note"));
         auto* close = new wxButton(w, wxID_CLOSE, _("&Close"));
         state = new wxStaticText(w, wxID_ANY, wxString());
+        state->SetName("note-state");
         state->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
 
         cautions = make_strip(w, caution_back, caution_edge, caution_text);
         signature = make_strip(w, signed_back, signed_text, signed_text);
+        signature.heading->SetName("signature");
 
         // ---- Layout ----
         auto* header_text = new wxBoxSizer(wxVERTICAL);

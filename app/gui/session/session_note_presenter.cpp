@@ -671,6 +671,9 @@ std::optional<std::string> SessionNotePresenter::sign_problem() const {
         return fill(
             KW_TR("Only the note of a completed appointment can be signed; this one is marked {status}."),
             {{"status", app::tr(label(m_draft.status))}});
+    if (m_clock() < m_session.starts_at())
+        return fill(KW_TR("The session has not started yet (it starts at {time}); sign the note after treatment."),
+                    {{"time", to_iso(m_session.starts_at().date()) + " " + to_hhmm(m_session.starts_at().time_of_day())}});
     return std::nullopt;
 }
 
