@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package Knotwork needs to build, test, run and package.
-# Idempotent: does nothing when everything is already installed.
+# Idempotent: does nothing when everything is already installed and the test locales exist.
 set -euo pipefail
 
 packages=(
@@ -10,7 +10,7 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
   libwxgtk3.2-dev libcairo2-dev libpango1.0-dev
   # tests, screenshots and report checks
-  xvfb xauth xdotool imagemagick poppler-utils librsvg2-bin
+  xvfb xauth xdotool imagemagick poppler-utils librsvg2-bin locales
   fonts-dejavu-core fonts-noto-cjk
   # clinic server tests
   postgresql
@@ -24,14 +24,21 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"
 fi
-echo "Installing: ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The locales the GUI tests format dates and numbers in (tests/gui/test_locale_formatting.cpp).
+# Generated only; the system's own locale settings are left alone.
+for l in de_DE en_GB en_US; do
+  if ! locale -a 2>/dev/null | grep -qix "$l.utf-\?8"; then
+    echo "Generating locale $l.UTF-8"
+    $sudo localedef -i "$l" -f UTF-8 "$l.UTF-8"
+  fi
+done

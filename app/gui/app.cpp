@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include "common/error.h"
+#include "common/locale_format.h"
 #include "common/wx_text.h"
 #include "core/demo_practice.h"
 #include "core/translate.h"
@@ -69,6 +70,7 @@ bool KnotworkApp::OnInit() {
     SetAppDisplayName("Knotwork");
     if (!wxApp::OnInit()) return false;
     app::set_translator(&translate_with_wx);
+    install_locale_formatting();
 
     // Preferences in $XDG_CONFIG_HOME/knotwork/knotwork.conf; the folder is created first so the
     // very first start does not complain about a missing file.

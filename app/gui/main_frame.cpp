@@ -7,6 +7,7 @@
 #include "common/menu_accelerators.h"
 #include "common/wx_text.h"
 #include "chart/chart_page_presenter.h"
+#include "core/display_format.h"
 #include "practice_statistics.h"
 #include "preferences/app_config.h"
 #include "repositories/client_repository.h"
@@ -26,6 +27,8 @@
 #include <wx/notebook.h>
 #include <wx/srchctrl.h>
 #include <wx/splitter.h>
+
+#include <algorithm>
 
 namespace knotwork::gui {
 
@@ -48,6 +51,16 @@ enum MenuId {
 };
 
 enum TodayColumn { today_time, today_client, today_status, today_series };
+
+// A column wide enough for `sample` (a date or time as the user's locale writes it: "12:59 PM"
+// is wider than "12:59") in the list's font, and never narrower than `dip`.
+int column_width(wxWindow* list, const std::string& sample, int dip) {
+    return std::max(list->FromDIP(dip), list->GetTextExtent(wx(sample)).x + list->FromDIP(20));
+}
+
+// Samples with the widest digits and the longest names a date or time can have.
+const Date wide_date(2026, 12, 28);
+const Duration wide_time = boost::posix_time::hours(12) + boost::posix_time::minutes(58);
 } // namespace
 
 MainFrame::MainFrame(std::unique_ptr<db::Database> practice, const wxString& path)
@@ -188,7 +201,8 @@ void MainFrame::build_panes() {
     m_client_model->DecRef();
     m_client_list->AppendTextColumn(_("Name"), 0, wxDATAVIEW_CELL_INERT, FromDIP(190), wxALIGN_LEFT,
                                     wxDATAVIEW_COL_RESIZABLE);
-    m_client_list->AppendTextColumn(_("Born"), 1, wxDATAVIEW_CELL_INERT, FromDIP(90), wxALIGN_LEFT,
+    m_client_list->AppendTextColumn(_("Born"), 1, wxDATAVIEW_CELL_INERT,
+                                    column_width(m_client_list, app::format_date(wide_date), 90), wxALIGN_LEFT,
                                     wxDATAVIEW_COL_RESIZABLE);
     m_client_list->AppendTextColumn(_("Phone"), 2, wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_LEFT,
                                     wxDATAVIEW_COL_RESIZABLE);
@@ -201,15 +215,21 @@ void MainFrame::build_panes() {
     m_left->AddPage(clients_page, _("Clients"), true);
 
     auto* today_page = new wxPanel(m_left);
+    m_today_date = new wxStaticText(today_page, wxID_ANY, wxString());
+    m_today_date->SetName("today-date");
+    m_today_date->SetFont(m_today_date->GetFont().Bold());
     m_today_list = new wxDataViewListCtrl(today_page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxDV_SINGLE | wxDV_ROW_LINES);
     m_today_list->SetName("today-list");
-    m_today_list->AppendTextColumn(_("Time"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    m_today_list->AppendTextColumn(
+        _("Time"), wxDATAVIEW_CELL_INERT,
+        column_width(m_today_list, app::format_time(wide_time) + "\u2013" + app::format_time(wide_time), 90));
     m_today_list->AppendTextColumn(_("Client"), wxDATAVIEW_CELL_INERT, FromDIP(160));
     m_today_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     m_today_list->AppendTextColumn(_("Series"), wxDATAVIEW_CELL_INERT, FromDIP(70));
     auto* today_hint = new wxStaticText(today_page, wxID_ANY, _("Double-click or press Enter to open the note."));
     auto* today_sizer = new wxBoxSizer(wxVERTICAL);
+    today_sizer->Add(m_today_date, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
     today_sizer->Add(m_today_list, 1, wxEXPAND | wxALL, FromDIP(6));
     today_sizer->Add(today_hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
     today_page->SetSizer(today_sizer);
@@ -236,7 +256,9 @@ void MainFrame::build_panes() {
     m_session_list = new wxDataViewListCtrl(sessions, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                             wxDV_SINGLE | wxDV_ROW_LINES);
     m_session_list->SetName("session-list");
-    m_session_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(130));
+    const std::string wide_date_time = app::format_date_time(DateTime(wide_date, wide_time));
+    m_session_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT,
+                                     column_width(m_session_list, wide_date_time, 130));
     m_session_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     m_session_list->AppendTextColumn(_("Series"), wxDATAVIEW_CELL_INERT, FromDIP(60));
     m_session_list->AppendTextColumn(_("Pain"), wxDATAVIEW_CELL_INERT, FromDIP(70));
@@ -304,8 +326,9 @@ void MainFrame::update_actions() {
 
 void MainFrame::reload_today() {
     m_today_list->DeleteAllItems();
+    const Date today = today_local();
+    m_today_date->SetLabelText(wx(app::format_long_date(today)));
     try {
-        const Date today = today_local();
         m_today = db::SessionRepository(*m_db).between(DateTime(today), DateTime(today + boost::gregorian::days(1)));
     } catch (const std::exception& e) {
         show_error(this, _("Today's appointments could not be loaded."), e);
@@ -313,7 +336,8 @@ void MainFrame::reload_today() {
     }
     for (const auto& a : m_today) {
         wxVector<wxVariant> row;
-        row.push_back(wx(to_hhmm(a.starts_at.time_of_day()) + "\u2013" + to_hhmm(a.ends_at.time_of_day())));
+        row.push_back(
+            wx(app::format_time(a.starts_at.time_of_day()) + "\u2013" + app::format_time(a.ends_at.time_of_day())));
         row.push_back(wx(a.client_name));
         row.push_back(wx(std::string(label(a.status))) + (a.is_signed ? wxString::FromUTF8(" \u2713") : wxString()));
         row.push_back(a.series ? wxString::Format("%d/%d", a.series->number, a.series->of) : wxString());
@@ -357,7 +381,7 @@ void MainFrame::reload_chart() {
     m_session_list->DeleteAllItems();
     for (const auto& session : m_chart->sessions) {
         wxVector<wxVariant> row;
-        row.push_back(wx(to_iso(session.starts_at().date()) + " " + to_hhmm(session.starts_at().time_of_day())));
+        row.push_back(wx(app::format_date_time(session.starts_at())));
         row.push_back(wx(std::string(label(session.status()))));
         row.push_back(session.series() ? wxString::Format("%d/%d", session.series()->number, session.series()->of)
                                        : wxString());

@@ -86,6 +86,7 @@ private:
     wxDataViewCtrl* m_client_list = nullptr;
     ClientListModel* m_client_model = nullptr;
     wxDataViewListCtrl* m_today_list = nullptr;
+    wxStaticText* m_today_date = nullptr; // "Friday 27 November 2026" above the list
     wxStaticText* m_chart_title = nullptr;
     wxNotebook* m_chart_book = nullptr;
     wxHtmlWindow* m_profile_page = nullptr;

@@ -2,9 +2,11 @@
 // through the intake dialog, an assessment with a click on the body map and the ODI, the plan the
 // advisor proposes, the note of the first appointment written and signed. Each step checks what
 // the therapist sees, then the rows in the practice file through the repositories, read on a
-// connection of their own. A second test types into the main window's search box.
+// connection of their own. A second test types into the main window's search box; a third undoes
+// a mis-click on the body map and typing in the note with the keys a therapist presses.
 #include "window_driver.h"
 
+#include "assessment/assessment_dialog.h"
 #include "assessment/body_map_ctrl.h"
 #include "assessment/body_map_presenter.h"
 #include "core/demo_practice.h"
@@ -15,6 +17,7 @@
 #include "repositories/plan_repository.h"
 #include "repositories/practice_repository.h"
 #include "repositories/session_repository.h"
+#include "session/session_note_dialog.h"
 #include "technique/technique.h"
 
 #include "domain_printers.h"
@@ -589,6 +592,116 @@ BOOST_AUTO_TEST_CASE(typing_in_the_search_box_filters_the_client_list) {
 
     type_text(search, "");
     BOOST_TEST(row_count(list) == shown.size());
+}
+
+BOOST_AUTO_TEST_CASE(ctrl_z_undoes_a_body_map_click_and_typing_in_the_note) {
+    const PracticeFile practice;
+    auto db = practice.create();
+    ClientId client = 0;
+    SessionId session = 0;
+    {
+        db::Transaction tx(*db);
+        ClientDetails d;
+        d.family_name = "Okafor";
+        d.given_name = "Adaeze";
+        Client c(d, today_local());
+        client = db::ClientRepository(*db).add(c);
+        const DateTime start = now_local() - boost::posix_time::hours(2);
+        Session s(client, start, start + boost::posix_time::hours(1), therapist);
+        session = db::SessionRepository(*db).add(s);
+        tx.commit();
+    }
+    Modals modals;
+    const RegionKey left_ql{BodyRegion::quadratus_lumborum, Side::left};
+
+    // ---- the assessment: two clicks where one was meant, taken back and brought back ----------
+    modals.drive(
+        "assessment",
+        [&] {
+            gui::AssessmentDialog dialog(nullptr, *db, client, std::nullopt);
+            dialog.ShowModal();
+        },
+        [&](wxDialog& d) {
+            auto& pages = find<wxNotebook>(d, "assessment-pages");
+            auto& undo = find<wxButton>(d, "undo");
+            auto& hint = find<wxStaticText>(d, "undo-hint");
+            BOOST_TEST(!undo.IsEnabled());
+            pages.SetSelection(1); // Body map
+            auto& chart = find<BodyMapCtrl>(d, "body-map");
+            BOOST_TEST_REQUIRE(wait_until([&] {
+                return chart.IsShownOnScreen() && chart.GetClientSize().x > 200 &&
+                       chart.GetClientSize().y > 200;
+            }));
+            auto& marked = find<wxDataViewListCtrl>(d, "marked-regions");
+            const wxPoint at = pixel_of(chart, left_ql);
+            left_click(chart, at);
+            left_click(chart, at); // one click too many: 6 instead of 3
+            BOOST_TEST_REQUIRE(marked.GetItemCount() == 1);
+            BOOST_TEST(utf8_of(marked.GetTextValue(0, 1)) == "6/10");
+            BOOST_TEST(undo.IsEnabled());
+            BOOST_TEST(utf8_of(undo.GetToolTipText()) ==
+                       "Undo: Body map: Left quadratus lumborum set to 6/10 (Ctrl+Z)");
+
+            press(chart, 'Z', wxMOD_CONTROL);
+            BOOST_TEST_REQUIRE(marked.GetItemCount() == 1);
+            BOOST_TEST(utf8_of(marked.GetTextValue(0, 1)) == "3/10");
+            BOOST_TEST(utf8_of(chart.GetToolTipText()) == "Left quadratus lumborum — pain 3/10");
+            BOOST_TEST(label_of(hint) == "Undone: Body map: Left quadratus lumborum set to 6/10");
+            press(chart, 'Z', wxMOD_CONTROL);
+            BOOST_TEST(marked.GetItemCount() == 0);
+            BOOST_TEST(utf8_of(pages.GetPageText(1)) == "Body map");
+            BOOST_TEST(!undo.IsEnabled());
+            press(chart, 'Z', wxMOD_CONTROL | wxMOD_SHIFT);
+            BOOST_TEST_REQUIRE(marked.GetItemCount() == 1);
+            BOOST_TEST(utf8_of(marked.GetTextValue(0, 1)) == "3/10");
+            BOOST_TEST(label_of(hint) == "Redone: Body map: Left quadratus lumborum set to 3/10");
+
+            // An undo of typing on another page brings that page into view.
+            pages.SetSelection(0);
+            type_text(find<wxTextCtrl>(d, "chief-complaint"), "Aching low back");
+            pages.SetSelection(1);
+            press(chart, 'Z', wxMOD_CONTROL);
+            BOOST_TEST(pages.GetSelection() == 0);
+            BOOST_TEST(find<wxTextCtrl>(d, "chief-complaint").GetValue().empty());
+            press(find<wxTextCtrl>(d, "chief-complaint"), 'Y', wxMOD_CONTROL);
+            BOOST_TEST(utf8_of(find<wxTextCtrl>(d, "chief-complaint").GetValue()) == "Aching low back");
+
+            modals.expect_message("Close without saving?", wxID_YES);
+            click(find_button(d, wxID_CANCEL));
+        });
+    BOOST_TEST(db::AssessmentRepository(*db).for_client(client).empty());
+
+    // ---- the note: Ctrl+Z in a multi-line field takes back the last field typed --------------------
+    modals.drive(
+        "session-note",
+        [&] {
+            gui::SessionNoteDialog dialog(nullptr, *db, session);
+            dialog.ShowModal();
+        },
+        [&](wxDialog& d) {
+            auto& subjective = find<wxTextCtrl>(d, "soap-0");
+            auto& objective = find<wxTextCtrl>(d, "soap-1");
+            auto& state = find<wxStaticText>(d, "note-state");
+            type_text(subjective, "Reports pain eased.");
+            type_text(objective, "Left QL hypertonic.");
+            BOOST_TEST(label_of(state) == "Unsaved changes");
+
+            press(objective, 'Z', wxMOD_CONTROL);
+            BOOST_TEST(objective.GetValue().empty());
+            BOOST_TEST(utf8_of(subjective.GetValue()) == "Reports pain eased.");
+            BOOST_TEST(label_of(state) == "Undone: Objective  (Ctrl+Y redoes)");
+            press(objective, 'Z', wxMOD_CONTROL);
+            BOOST_TEST(subjective.GetValue().empty());
+            press(objective, 'Y', wxMOD_CONTROL);
+            BOOST_TEST(utf8_of(subjective.GetValue()) == "Reports pain eased.");
+            BOOST_TEST(subjective.GetInsertionPoint() == subjective.GetLastPosition(),
+                       "the caret is where the text came back");
+
+            modals.expect_message("not saved", wxID_NO); // discard
+            click(find_button(d, wxID_CLOSE));
+        });
+    BOOST_TEST(db::SessionRepository(*db).get(session).note().subjective.empty());
+    BOOST_TEST(modals.take_messages().size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -225,6 +225,16 @@ void left_click(wxWindow& window, wxPoint at) {
     send(window, up);
 }
 
+void press(wxWindow& focused, int key, int modifiers) {
+    require_usable(focused);
+    wxKeyEvent event(wxEVT_CHAR_HOOK);
+    event.m_keyCode = key;
+    event.SetControlDown((modifiers & wxMOD_CONTROL) != 0);
+    event.SetShiftDown((modifiers & wxMOD_SHIFT) != 0);
+    event.SetAltDown((modifiers & wxMOD_ALT) != 0);
+    send(focused, event);
+}
+
 void pump() {
     const wxEventLoopBase* loop = wxEventLoopBase::GetActive();
     if (loop && loop->IsYielding()) return; // already inside a yield further up

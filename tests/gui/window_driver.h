@@ -93,6 +93,10 @@ bool menu_enabled(wxFrame& frame, const wxString& menu, const wxString& item);
 void hover(wxWindow& window, wxPoint at);
 // A left click at `at` (client coordinates): button down, then up.
 void left_click(wxWindow& window, wxPoint at);
+// A shortcut pressed while `focused` has the keyboard: the wxEVT_CHAR_HOOK the toolkit sends
+// first, which rises from the control to its dialog. `key` is an upper-case letter or a WXK_
+// code, `modifiers` wxMOD_ flags.
+void press(wxWindow& focused, int key, int modifiers);
 
 // Lets the toolkit run (paint, lay out, deliver queued events) until `done` or `limit` passes.
 bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit = patience);

@@ -1,6 +1,7 @@
 // The assessment presenter: live outcome scores as sections and items change, the change against
 // the baseline with its verdict, the red-flag verdict, refusals that name the field and write
-// nothing, and saving and reloading through a real (in-memory) practice.
+// nothing, saving and reloading through a real (in-memory) practice, and undo and redo of the
+// form and the body map.
 #include "assessment/assessment_presenter.h"
 
 #include "database.h"
@@ -9,14 +10,29 @@
 #include "repositories/practice_repository.h"
 
 #include "domain_printers.h"
+#include "fake_edit_clock.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include <functional>
+#include <iterator>
+#include <optional>
+#include <vector>
 
 using namespace knotwork;
 using gui::AssessmentPage;
 using gui::AssessmentPresenter;
+using gui::BodyView;
+using gui::RegionKey;
+using gui::test::FakeEditClock;
+using gui::test::keystroke;
+using gui::test::long_pause;
+
+namespace knotwork::gui {
+std::ostream& operator<<(std::ostream& os, AssessmentPage page) {
+    return os << "assessment page #" << static_cast<int>(page);
+}
+} // namespace knotwork::gui
 
 namespace {
 
@@ -60,6 +76,17 @@ void fill_valid(AssessmentPresenter& p) {
     f.chief_complaint = "Right-sided low back pain into the buttock";
     f.pain_now = 5, f.pain_best = 3, f.pain_worst = 7;
     f.pain_entered = true;
+}
+
+// The right buttock on the back view (gluteus maximus), in the chart's 0..1 box.
+const gui::MapPoint right_buttock{62 / 100.0, 104 / 210.0};
+const RegionKey buttock{BodyRegion::gluteus_maximus, Side::right};
+
+std::optional<std::size_t> shape_of(RegionKey key) {
+    const auto& shapes = gui::body_map_shapes();
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        if (shapes[i].key == key) return i;
+    return std::nullopt;
 }
 
 } // namespace
@@ -343,6 +370,171 @@ BOOST_AUTO_TEST_CASE(another_clients_assessment_is_not_opened) {
     BOOST_CHECK_THROW(AssessmentPresenter(*practice.db, other, id, today), Error);
     BOOST_CHECK_THROW(AssessmentPresenter(*practice.db, practice.client, id + 100, today), NotFoundError);
     BOOST_CHECK_THROW(AssessmentPresenter(*practice.db, other + 100, std::nullopt, today), NotFoundError);
+}
+
+BOOST_AUTO_TEST_CASE(a_mis_click_on_the_body_map_is_undone_a_click_at_a_time) {
+    Practice practice;
+    AssessmentPresenter p(*practice.db, practice.client, std::nullopt, today);
+    FakeEditClock time;
+    p.set_edit_clock(time.clock());
+    BOOST_TEST(!p.can_undo());
+    const RegionKey left_ql{BodyRegion::quadratus_lumborum, Side::left};
+    // Three quick clicks on the right buttock (3, 6, 9): three steps, however fast they come.
+    for (int i = 0; i < 3; ++i) {
+        BOOST_TEST_REQUIRE(p.body_map().click(BodyView::back, right_buttock));
+        p.record_edit();
+        time.advance(keystroke);
+    }
+    p.body_map().set_intensity(left_ql, 7); // from the list's spin box, or a digit on the chart
+    p.record_edit();
+    p.body_map().set_quality(buttock, PainQuality::burning);
+    p.record_edit();
+    p.body_map().set_focus(0);
+
+    struct Expected {
+        const char* label; // of the step undone
+        RegionKey changed;
+        int buttock, left_ql;
+    };
+    const Expected steps[] = {
+        {"Body map: Right gluteus maximus set to burning", buttock, 9, 7},
+        {"Body map: Left quadratus lumborum set to 7/10", left_ql, 9, 0},
+        {"Body map: Right gluteus maximus set to 9/10", buttock, 6, 0},
+        {"Body map: Right gluteus maximus set to 6/10", buttock, 3, 0},
+        {"Body map: Right gluteus maximus set to 3/10", buttock, 0, 0},
+    };
+    for (const Expected& e : steps) {
+        BOOST_TEST_CONTEXT("undoing " << e.label) {
+            BOOST_TEST(p.undo_label() == e.label);
+            BOOST_TEST(p.undo() == std::optional<AssessmentPage>(AssessmentPage::body_map));
+            BOOST_TEST(p.body_map().intensity(buttock) == e.buttock);
+            BOOST_TEST(p.body_map().intensity(left_ql) == e.left_ql);
+            BOOST_TEST(p.body_map().focused() == shape_of(e.changed), "the chart shows where the change was");
+        }
+    }
+    BOOST_TEST(p.body_map().pain_map().empty());
+    BOOST_TEST(!p.can_undo());
+    BOOST_TEST(!p.undo().has_value());
+    BOOST_TEST(!p.is_modified());
+
+    BOOST_TEST(p.redo() == std::optional<AssessmentPage>(AssessmentPage::body_map));
+    BOOST_TEST(p.body_map().intensity(buttock) == 3);
+    BOOST_TEST(p.undo_label() == "Body map: Right gluteus maximus set to 3/10");
+}
+
+BOOST_AUTO_TEST_CASE(undo_walks_back_across_the_pages_and_says_which) {
+    Practice practice;
+    AssessmentPresenter p(*practice.db, practice.client, std::nullopt, today);
+    FakeEditClock time;
+    p.set_edit_clock(time.clock());
+    auto& f = p.form();
+    for (const char* typed : {"L", "Lo", "Low back", "Low back pain"}) { // typing: one step
+        f.chief_complaint = typed;
+        p.record_edit();
+        time.advance(keystroke);
+    }
+    time.advance(long_pause);
+    f.odi[0] = 3;
+    p.record_edit();
+    p.body_map().click(BodyView::back, right_buttock);
+    p.record_edit();
+    f.red_flags.positive = {RedFlag::night_pain};
+    p.record_edit();
+    f.palpation.push_back({BodyRegion::piriformis, Side::right, 2, 2, 1, false, ""});
+    p.record_edit();
+    const gui::AssessmentForm edited = f;
+
+    struct Expected {
+        const char* label;
+        AssessmentPage page;
+    };
+    const Expected steps[] = {
+        {"Palpation findings", AssessmentPage::palpation},
+        {"Red flags", AssessmentPage::red_flags},
+        {"Body map: Right gluteus maximus set to 3/10", AssessmentPage::body_map},
+        {"Oswestry Disability Index", AssessmentPage::outcomes},
+        {"Chief complaint", AssessmentPage::complaint},
+    };
+    for (const Expected& e : steps) {
+        BOOST_TEST_CONTEXT("undoing " << e.label) {
+            BOOST_TEST(p.undo_label() == e.label);
+            BOOST_TEST(p.undo() == std::optional<AssessmentPage>(e.page));
+        }
+    }
+    BOOST_TEST(p.form().chief_complaint == "");
+    BOOST_TEST(!p.form().odi[0].has_value());
+    BOOST_TEST(p.form().red_flags.positive.empty());
+    BOOST_TEST(!p.can_undo());
+
+    for (const Expected& e : std::vector<Expected>(std::rbegin(steps), std::rend(steps)))
+        BOOST_TEST(p.redo() == std::optional<AssessmentPage>(e.page));
+    BOOST_TEST((p.form() == edited));
+    BOOST_TEST(p.body_map().intensity(buttock) == 3);
+    BOOST_TEST(!p.can_redo());
+}
+
+BOOST_AUTO_TEST_CASE(a_change_not_yet_recorded_is_undone_first_and_a_new_edit_clears_redo) {
+    Practice practice;
+    AssessmentPresenter p(*practice.db, practice.client, std::nullopt, today);
+    p.form().aggravating_factors = "Sitting";
+    p.record_edit();
+    p.form().posture = "Upright"; // the window has not said so yet
+    BOOST_TEST(p.can_undo());
+    BOOST_TEST(p.undo_label() == "Posture");
+    BOOST_TEST(p.undo() == std::optional<AssessmentPage>(AssessmentPage::complaint));
+    BOOST_TEST(p.form().posture == "");
+    BOOST_TEST(p.form().aggravating_factors == "Sitting");
+    BOOST_TEST(p.can_redo());
+
+    p.form().easing_factors = "Walking";
+    BOOST_TEST(!p.can_redo(), "a change since the undo: nothing to redo");
+    p.record_edit();
+    BOOST_TEST(!p.can_redo());
+    BOOST_TEST(!p.redo().has_value());
+    BOOST_TEST(p.form().posture == "", "the undone posture does not come back");
+    BOOST_TEST(p.undo_label() == "Easing factors");
+}
+
+BOOST_AUTO_TEST_CASE(an_onset_date_that_also_sets_the_duration_is_one_step) {
+    Practice practice;
+    AssessmentPresenter p(*practice.db, practice.client, std::nullopt, today);
+    FakeEditClock time;
+    p.set_edit_clock(time.clock());
+    p.form().duration_weeks = 2;
+    p.record_edit();
+    time.advance(keystroke);
+    p.form().onset_date = Date(2026, 2, 20);
+    p.form().duration_weeks = *p.weeks_since_onset();
+    p.record_edit();
+    BOOST_TEST(p.undo_label() == "Onset date", "named after the first field it changed");
+    BOOST_TEST(p.undo().has_value());
+    BOOST_TEST(!p.form().onset_date.has_value());
+    BOOST_TEST(p.form().duration_weeks == 2, "the typed duration is a step of its own");
+    BOOST_TEST(p.undo_label() == "Duration");
+}
+
+// Decided: a save keeps the history. Undo after a save changes the form only; is_modified() is
+// true again (the window asks before closing) and the stored assessment changes only on the next
+// save.
+BOOST_AUTO_TEST_CASE(undo_after_a_save_leaves_the_stored_assessment_alone) {
+    Practice practice;
+    AssessmentPresenter p(*practice.db, practice.client, std::nullopt, today);
+    fill_valid(p);
+    p.record_edit();
+    p.body_map().click(BodyView::back, right_buttock);
+    p.record_edit();
+    BOOST_TEST(p.is_modified());
+    const AssessmentId id = p.save();
+    BOOST_TEST(!p.is_modified());
+
+    BOOST_TEST(p.undo() == std::optional<AssessmentPage>(AssessmentPage::body_map));
+    BOOST_TEST(p.is_modified());
+    BOOST_TEST(p.body_map().pain_map().empty());
+    const auto stored = db::AssessmentRepository(*practice.db).get(id).details();
+    BOOST_TEST_REQUIRE(stored.pain_map.size() == 1u);
+    BOOST_TEST(stored.pain_map[0].region == BodyRegion::gluteus_maximus);
+    BOOST_TEST(p.redo().has_value());
+    BOOST_TEST(!p.is_modified(), "redo comes back to exactly what is stored");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

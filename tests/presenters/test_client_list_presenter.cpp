@@ -1,6 +1,7 @@
 // The client list presenter: filtering as the therapist types, archived clients, row text.
 #include "clients/client_list_presenter.h"
 
+#include "core/display_format.h"
 #include "database.h"
 #include "repositories/client_repository.h"
 
@@ -89,6 +90,27 @@ BOOST_AUTO_TEST_CASE(rows_are_sorted_by_family_name_and_show_birth_date) {
     BOOST_TEST(list.at(0).family_name == "Abebe");
     BOOST_TEST(gui::ClientListPresenter::cell(list.at(0), gui::ClientListPresenter::Column::date_of_birth) == "1988-03-09");
     BOOST_TEST(gui::ClientListPresenter::cell(list.at(0), gui::ClientListPresenter::Column::phone) == "+251 11 555 0000");
+}
+
+BOOST_AUTO_TEST_CASE(birth_date_shows_in_the_installed_format_and_the_filter_still_takes_iso) {
+    Practice p;
+    p.add("Abebe", "Sara", "", Date(1988, 3, 9));
+    p.add("Zhou", "Wei", "", Date(1970, 1, 1));
+    gui::ClientListPresenter list(*p.db);
+    list.refresh();
+    BOOST_TEST_REQUIRE(list.size() == 2u);
+    const app::DisplayFormat saved = app::set_display_format({[](Date d) {
+        return std::to_string(static_cast<int>(d.day())) + "." + std::to_string(static_cast<int>(d.month())) +
+               "." + std::to_string(static_cast<int>(d.year()));
+    }});
+    const auto born = gui::ClientListPresenter::Column::date_of_birth;
+    const std::string shown = gui::ClientListPresenter::cell(list.at(0), born);
+    list.set_filter("1988-03");
+    const std::size_t found = list.size();
+    app::set_display_format(saved);
+    BOOST_TEST(shown == "9.3.1988");
+    BOOST_TEST(found == 1u);
+    BOOST_TEST(gui::ClientListPresenter::cell(list.at(0), born) == "1988-03-09");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 // The intake presenter: a new client saved with every field, an existing client edited, refusals
 // that name the field and write nothing, the live red-flag warning (urgent for cauda equina
-// signs), red flags recorded with the client, the cautions preview, and text in any script.
+// signs), red flags recorded with the client, the cautions preview, text in any script, and undo
+// and redo.
 #include "clients/intake_presenter.h"
 
 #include "audit_log.h"
@@ -9,6 +10,7 @@
 #include "repositories/client_repository.h"
 
 #include "domain_printers.h"
+#include "fake_edit_clock.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -20,6 +22,9 @@ using gui::IntakeField;
 using gui::IntakeForm;
 using gui::IntakePage;
 using gui::IntakePresenter;
+using gui::test::FakeEditClock;
+using gui::test::keystroke;
+using gui::test::long_pause;
 
 namespace knotwork::gui {
 
@@ -370,6 +375,98 @@ BOOST_AUTO_TEST_CASE(text_in_any_script_survives_the_round_trip) {
     BOOST_TEST(reopened.form().referred_to == f.referred_to);
     BOOST_TEST((reopened.form() == f));
     BOOST_TEST(p.clients() == 1); // the SQL-looking note was stored as text, nothing more
+}
+
+BOOST_AUTO_TEST_CASE(undo_takes_back_each_field_and_names_its_page) {
+    Practice practice;
+    IntakePresenter intake(*practice.db, std::nullopt, today);
+    FakeEditClock time;
+    intake.set_edit_clock(time.clock());
+    BOOST_TEST(!intake.can_undo());
+    auto& f = intake.form();
+    for (const char* typed : {"O", "Ok", "Oka", "Okafor"}) { // typing: one step
+        f.family_name = typed;
+        intake.record_edit();
+        time.advance(keystroke);
+    }
+    f.given_name = "Ngozi";
+    intake.record_edit();
+    f.conditions.insert(HealthCondition::sciatica);
+    intake.record_edit();
+    f.medications.push_back({MedicationClass::anticoagulant, "Warfarin 5 mg"});
+    intake.record_edit();
+    f.consent_given = true; // the tick fills in the date with it: one step
+    f.consent_date = today;
+    intake.record_edit();
+    f.red_flags = {RedFlag::fever};
+    intake.record_edit();
+    const IntakeForm typed = f;
+
+    struct Expected {
+        const char* label;
+        IntakePage page;
+    };
+    const Expected steps[] = {
+        {"Red flags", IntakePage::red_flags}, {"Consent", IntakePage::preferences},
+        {"Medications", IntakePage::health},  {"Conditions", IntakePage::health},
+        {"Given name", IntakePage::identity}, {"Family name", IntakePage::identity},
+    };
+    for (const Expected& e : steps) {
+        BOOST_TEST_CONTEXT("undoing " << e.label) {
+            BOOST_TEST(intake.undo_label() == e.label);
+            BOOST_TEST(intake.undo() == std::optional<IntakePage>(e.page));
+        }
+    }
+    BOOST_TEST(!intake.can_undo());
+    BOOST_TEST(!intake.is_modified());
+    BOOST_TEST(intake.form().family_name == "");
+
+    while (intake.redo()) {
+    }
+    BOOST_TEST((intake.form() == typed));
+}
+
+BOOST_AUTO_TEST_CASE(a_new_edit_clears_redo_and_a_pause_splits_typing) {
+    Practice practice;
+    IntakePresenter intake(*practice.db, std::nullopt, today);
+    FakeEditClock time;
+    intake.set_edit_clock(time.clock());
+    auto& f = intake.form();
+    f.address = "12 Mill Lane";
+    intake.record_edit();
+    time.advance(long_pause);
+    f.address = "12 Mill Lane\nLeeds";
+    intake.record_edit();
+    BOOST_TEST(intake.undo() == std::optional<IntakePage>(IntakePage::identity));
+    BOOST_TEST(intake.form().address == "12 Mill Lane");
+    BOOST_TEST(intake.can_redo());
+    f.phone = "0113 496 0000";
+    intake.record_edit();
+    BOOST_TEST(!intake.can_redo());
+    BOOST_TEST(!intake.redo().has_value());
+    BOOST_TEST(intake.form().address == "12 Mill Lane");
+}
+
+// Decided: a save keeps the history. Undo after a save changes the form only; is_modified() is
+// true again (the window asks before it discards anything) and the stored client changes only on
+// the next save.
+BOOST_AUTO_TEST_CASE(undo_after_a_save_leaves_the_stored_client_alone) {
+    Practice practice;
+    IntakePresenter intake(*practice.db, std::nullopt, today);
+    intake.form() = minimal_form("Okafor", "Ngozi");
+    intake.record_edit();
+    intake.form().phone = "0113 496 0000";
+    intake.record_edit();
+    const ClientId id = intake.save();
+    BOOST_TEST(!intake.is_modified());
+
+    BOOST_TEST(intake.undo_label() == "Phone");
+    BOOST_TEST(intake.undo().has_value());
+    BOOST_TEST(intake.is_modified());
+    BOOST_TEST(intake.form().phone == "");
+    BOOST_TEST(practice.stored(id).details().phone == "0113 496 0000");
+    BOOST_TEST(intake.redo().has_value());
+    BOOST_TEST(!intake.is_modified());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,6 @@
 // The plan presenter (workflow 3): the advisor's techniques with their reasons, defaults from the
 // assessment, the dated preview over the practice calendar and the booked schedule, and saving
-// the plan with its appointments, refused while red flags stand.
+// the plan with its appointments, refused while red flags stand, and undo and redo.
 #include "plan/plan_presenter.h"
 
 #include "common/error.h"
@@ -12,6 +12,7 @@
 #include "repositories/session_repository.h"
 
 #include "domain_printers.h"
+#include "fake_edit_clock.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -19,7 +20,17 @@
 #include <set>
 
 using namespace knotwork;
+using gui::PlanPage;
 using gui::PlanPresenter;
+using gui::test::FakeEditClock;
+using gui::test::keystroke;
+using gui::test::long_pause;
+
+namespace knotwork::gui {
+std::ostream& operator<<(std::ostream& os, PlanPage page) {
+    return os << "plan page #" << static_cast<int>(page);
+}
+} // namespace knotwork::gui
 
 namespace {
 
@@ -404,6 +415,119 @@ BOOST_AUTO_TEST_CASE(region_groups_hold_every_region_once) {
     BOOST_TEST(PlanPresenter::default_side(BodyRegion::piriformis) == Side::bilateral);
     BOOST_TEST(PlanPresenter::default_side(BodyRegion::sacroiliac_joint) == Side::bilateral);
     BOOST_TEST(!PlanPresenter::has_sides(BodyRegion::coccyx));
+}
+
+BOOST_AUTO_TEST_CASE(undo_takes_back_techniques_goals_regions_and_the_series) {
+    Practice practice;
+    const ClientId client = practice.add_client();
+    practice.assess(client);
+    PlanPresenter plan(*practice.db, client, today);
+    FakeEditClock time;
+    plan.set_edit_clock(time.clock());
+    BOOST_TEST(!plan.can_undo(), "the defaults are where the therapist starts");
+    BOOST_TEST(!plan.is_modified());
+
+    // A technique the advisor did not accept, and one it did.
+    std::size_t extra = plan.techniques().size(), accepted = plan.techniques().size();
+    for (std::size_t i = 0; i < plan.techniques().size(); ++i) {
+        const auto& t = plan.techniques()[i];
+        if (t.can_accept() && !t.accepted && extra == plan.techniques().size()) extra = i;
+        if (t.accepted && accepted == plan.techniques().size()) accepted = i;
+    }
+    BOOST_TEST_REQUIRE(extra < plan.techniques().size());
+    BOOST_TEST_REQUIRE(accepted < plan.techniques().size());
+    const std::string extra_name = plan.techniques()[extra].advice.name;
+    const std::string reason = plan.techniques()[extra].rationale;
+    const auto goals = plan.goals();
+    const auto series = plan.series();
+
+    plan.set_accepted(extra, true);
+    for (const char* typed : {"F", "For", "For the hip"}) { // typing the reason: one step
+        plan.set_rationale(extra, typed);
+        time.advance(keystroke);
+    }
+    plan.set_accepted(accepted, false);
+    plan.add_goal(Goal{"Walk the dog for 30 minutes", GoalMeasure::activity, 3.0, 8.0});
+    plan.remove_goal(0);
+    plan.set_region(BodyRegion::hamstrings, Side::left);
+    time.advance(long_pause);
+    SeriesSpec longer = plan.series();
+    for (int count : {7, 8, 9, 10}) { // spinning the count: one step
+        longer.session_count = count;
+        plan.set_series(longer);
+        time.advance(keystroke);
+    }
+    plan.set_reassess_after(8);
+    BOOST_TEST(plan.is_modified());
+
+    struct Expected {
+        std::string label;
+        PlanPage page;
+    };
+    const std::vector<Expected> steps{
+        {"Re-assessment", PlanPage::series},
+        {"Number of sessions", PlanPage::series},
+        {"Target region Hamstrings", PlanPage::goals},
+        {"Goal 1 removed", PlanPage::goals},
+        {"Goal " + std::to_string(goals.size() + 1) + " added", PlanPage::goals},
+        {"Not using " + plan.techniques()[accepted].advice.name, PlanPage::techniques},
+        {"Reason for " + extra_name, PlanPage::techniques},
+        {"Using " + extra_name, PlanPage::techniques},
+    };
+    for (const Expected& e : steps) {
+        BOOST_TEST_CONTEXT("undoing " << e.label) {
+            BOOST_TEST(plan.undo_label() == e.label);
+            BOOST_TEST(plan.undo() == std::optional<PlanPage>(e.page));
+        }
+    }
+    BOOST_TEST(!plan.can_undo());
+    BOOST_TEST(!plan.is_modified());
+    BOOST_TEST(!plan.techniques()[extra].accepted);
+    BOOST_TEST(plan.techniques()[extra].rationale == reason);
+    BOOST_TEST(plan.techniques()[accepted].accepted);
+    BOOST_TEST((plan.goals() == goals));
+    BOOST_TEST(!plan.region_side(BodyRegion::hamstrings).has_value());
+    BOOST_TEST((plan.series() == series));
+    BOOST_TEST(plan.reassess_after() == std::optional<int>(3), "the point follows the count again");
+
+    BOOST_TEST(plan.redo() == std::optional<PlanPage>(PlanPage::techniques));
+    BOOST_TEST(plan.techniques()[extra].accepted);
+    plan.set_notes("Review at session 3.");
+    BOOST_TEST(!plan.can_redo(), "a new edit clears redo");
+}
+
+BOOST_AUTO_TEST_CASE(a_shorter_series_pulls_the_reassessment_in_and_undo_puts_it_back) {
+    Practice practice;
+    const ClientId client = practice.add_client();
+    practice.assess(client);
+    PlanPresenter plan(*practice.db, client, today);
+    plan.set_reassess_after(5);
+    SeriesSpec shorter = plan.series();
+    shorter.session_count = 4;
+    plan.set_series(shorter);
+    BOOST_TEST(plan.reassess_after() == std::optional<int>(4));
+    BOOST_TEST(plan.undo() == std::optional<PlanPage>(PlanPage::series));
+    BOOST_TEST(plan.series().session_count == 6);
+    BOOST_TEST(plan.reassess_after() == std::optional<int>(5));
+}
+
+// Decided: a save keeps the history. Undo after a save changes only the plan being edited
+// (is_modified() is true again); the stored plan and its appointments stay as saved.
+BOOST_AUTO_TEST_CASE(undo_after_a_save_leaves_the_stored_plan_alone) {
+    Practice practice;
+    const ClientId client = practice.add_client();
+    practice.assess(client);
+    PlanPresenter plan(*practice.db, client, today);
+    plan.set_notes("Review at session 3.");
+    const PlanId id = plan.save();
+    BOOST_TEST(!plan.is_modified());
+    BOOST_TEST(plan.undo() == std::optional<PlanPage>(PlanPage::home_care));
+    BOOST_TEST(plan.notes() == "");
+    BOOST_TEST(plan.is_modified());
+    const auto stored = db::PlanRepository(*practice.db).for_client(client);
+    BOOST_TEST_REQUIRE(stored.size() == 1u);
+    BOOST_TEST(stored.front().id() == id);
+    BOOST_TEST(stored.front().details().notes == "Review at session 3.");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,6 @@
 // The session note presenter: loading an appointment with its plan and cautions, the draft and
 // its dirty state, saving, signing, amendments, warnings against the cautions, quick phrases,
-// conflicts with another window and the recovery copy of unsaved text.
+// conflicts with another window, the recovery copy of unsaved text, and undo and redo.
 #include "session/session_note_presenter.h"
 
 #include "database.h"
@@ -9,6 +9,7 @@
 #include "repositories/session_repository.h"
 
 #include "domain_printers.h"
+#include "fake_edit_clock.h"
 
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
@@ -19,6 +20,9 @@
 using namespace knotwork;
 using gui::SessionNotePresenter;
 using gui::SoapField;
+using gui::test::FakeEditClock;
+using gui::test::keystroke;
+using gui::test::long_pause;
 
 namespace {
 
@@ -491,6 +495,187 @@ BOOST_AUTO_TEST_CASE(a_recovery_snapshot_restores_exactly) {
 
     BOOST_TEST(note.recovery_file_name() == fresh.recovery_file_name());
     BOOST_TEST(note.recovery_file_name().ends_with("-" + std::to_string(p.second) + ".draft"));
+}
+
+BOOST_AUTO_TEST_CASE(undo_takes_back_typing_a_field_at_a_time) {
+    Practice p;
+    auto note = p.open();
+    FakeEditClock time;
+    note.set_edit_clock(time.clock());
+    BOOST_TEST(!note.can_undo());
+    BOOST_TEST(note.undo_label().empty());
+    for (const char* typed : {"R", "Re", "Rep", "Reports pain eased."}) {
+        note.set_text(SoapField::subjective, typed);
+        time.advance(keystroke);
+    }
+    for (const char* typed : {"H", "Hy", "Hypertonic"}) {
+        note.set_text(SoapField::objective, typed);
+        time.advance(keystroke);
+    }
+    time.advance(long_pause);
+    note.set_text(SoapField::objective, "Hypertonic QL.");
+
+    BOOST_TEST(note.undo_label() == "Objective");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.draft().objective == "Hypertonic", "the words after a pause are a step of their own");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.draft().objective == "");
+    BOOST_TEST(note.draft().subjective == "Reports pain eased.", "each field is its own step");
+    BOOST_TEST(note.undo_label() == "Subjective");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.draft().subjective == "");
+    BOOST_TEST(!note.can_undo());
+    BOOST_TEST(!note.undo());
+    BOOST_TEST(!note.is_dirty());
+
+    BOOST_TEST(note.redo_label() == "Subjective");
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST(note.redo());
+    BOOST_TEST(!note.redo());
+    BOOST_TEST(note.draft().subjective == "Reports pain eased.");
+    BOOST_TEST(note.draft().objective == "Hypertonic QL.");
+}
+
+BOOST_AUTO_TEST_CASE(pain_scores_and_technique_rows_are_steps) {
+    Practice p;
+    auto note = p.open();
+    FakeEditClock time;
+    note.set_edit_clock(time.clock());
+    for (int score : {4, 5, 6}) { // spinning the score up: one step
+        note.set_pain_before(score);
+        time.advance(keystroke);
+    }
+    time.advance(long_pause);
+    note.set_pain_after(3);
+    const auto r = note.add_technique_row();
+    note.set_technique_row(r, row("trigger_point", BodyRegion::quadratus_lumborum, 6, 15));
+    note.add_technique_row();
+    note.remove_technique_row(0);
+    const gui::NoteDraft typed = note.draft();
+    const AppliedTechnique edited = row("trigger_point", BodyRegion::quadratus_lumborum, 6, 15);
+
+    struct Expected {
+        const char* label; // of the step undone
+        std::size_t rows;
+        std::optional<int> pain_before, pain_after;
+    };
+    const Expected steps[] = {
+        {"Technique row 1 removed", 2, 6, 3},
+        {"Technique row 2 added", 1, 6, 3},
+        {"Technique row 1", 1, 6, 3},
+        {"Technique row 1 added", 0, 6, 3},
+        {"Pain after", 0, 6, {}},
+        {"Pain before", 0, {}, {}},
+    };
+    for (const Expected& e : steps) {
+        BOOST_TEST_CONTEXT("undoing " << e.label) {
+            BOOST_TEST(note.undo_label() == e.label);
+            BOOST_TEST_REQUIRE(note.undo());
+            BOOST_TEST(note.draft().techniques.size() == e.rows);
+            BOOST_TEST(note.draft().pain_before == e.pain_before);
+            BOOST_TEST(note.draft().pain_after == e.pain_after);
+        }
+    }
+    BOOST_TEST(!note.can_undo());
+    BOOST_TEST(!note.is_dirty());
+
+    BOOST_TEST(note.redo());
+    BOOST_TEST(note.redo());
+    BOOST_TEST(note.redo()); // the row added
+    BOOST_TEST_REQUIRE(note.draft().techniques.size() == 1u);
+    BOOST_TEST(!(note.draft().techniques[0] == edited), "the row as it was added");
+    BOOST_TEST(note.redo());
+    BOOST_TEST((note.draft().techniques[0] == edited), "the row as it was changed");
+    while (note.redo()) {
+    }
+    BOOST_TEST((note.draft() == typed));
+}
+
+BOOST_AUTO_TEST_CASE(a_new_edit_clears_redo) {
+    Practice p;
+    auto note = p.open();
+    note.set_text(SoapField::plan, "Continue series.");
+    note.set_pain_after(2);
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.can_redo());
+    BOOST_TEST(note.redo_label() == "Pain after");
+    note.set_adverse_reactions("None.");
+    BOOST_TEST(!note.can_redo());
+    BOOST_TEST(!note.redo());
+    BOOST_TEST(!note.draft().pain_after.has_value(), "the undone score does not come back");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.draft().adverse_reactions == "");
+    BOOST_TEST(note.draft().plan == "Continue series.");
+}
+
+BOOST_AUTO_TEST_CASE(a_quick_phrase_and_a_restored_copy_are_steps_of_their_own) {
+    Practice p;
+    auto note = p.open();
+    FakeEditClock time;
+    note.set_edit_clock(time.clock());
+    note.set_text(SoapField::subjective, "Back better.");
+    time.advance(keystroke);
+    const auto inserted = note.insert_quick_phrase(SoapField::subjective, 6, 12);
+    BOOST_TEST_REQUIRE(inserted.has_value());
+    time.advance(keystroke);
+    note.set_text(SoapField::subjective, inserted->text + " Less");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.draft().subjective == inserted->text, "typing after the phrase is a step of its own");
+    BOOST_TEST(note.undo_label() == "Quick phrase in Subjective");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.draft().subjective == "Back better.");
+
+    const std::string snapshot = [&] {
+        auto other = p.open();
+        other.set_text(SoapField::assessment, "From the recovery file.");
+        return other.draft_snapshot();
+    }();
+    BOOST_TEST(note.restore_snapshot(snapshot));
+    BOOST_TEST(note.draft().assessment == "From the recovery file.");
+    BOOST_TEST(note.undo_label() == "Restored unsaved text");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.draft().subjective == "Back better.");
+    BOOST_TEST(note.draft().assessment == "");
+}
+
+// Decided: a save keeps the history. Undo after a save changes the draft only; the note is
+// dirty again, so the window asks before closing, and the stored note changes only on the next
+// save.
+BOOST_AUTO_TEST_CASE(undo_after_a_save_makes_the_note_dirty_and_leaves_the_stored_note_alone) {
+    Practice p;
+    auto note = p.open();
+    note.set_text(SoapField::subjective, "Saved words.");
+    note.set_pain_before(5);
+    note.save_draft();
+    BOOST_TEST(!note.is_dirty());
+    BOOST_TEST(note.draft().status == AppointmentStatus::completed);
+
+    BOOST_TEST(note.undo_label() == "Pain before");
+    BOOST_TEST(note.undo());
+    BOOST_TEST(note.is_dirty());
+    BOOST_TEST(!note.draft().pain_before.has_value());
+    const gui::NoteDraft stored = p.open().draft();
+    BOOST_TEST(stored.pain_before == std::optional<int>(5), "nothing stored changed");
+    BOOST_TEST(stored.subjective == "Saved words.");
+
+    BOOST_TEST(note.redo());
+    BOOST_TEST(!note.is_dirty(), "redo comes back to exactly what is stored");
+    BOOST_TEST(note.undo());
+    note.save_draft(); // saving the undone draft is a deliberate second step
+    BOOST_TEST(!p.open().draft().pain_before.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_signed_note_has_nothing_to_undo) {
+    Practice p;
+    auto note = p.open();
+    note.set_text(SoapField::subjective, "Reports pain eased.");
+    BOOST_TEST(note.can_undo());
+    note.sign("Mara Lindqvist");
+    BOOST_TEST(!note.can_undo());
+    BOOST_TEST(!note.undo());
+    BOOST_TEST(!note.redo());
+    BOOST_TEST(note.undo_label().empty());
+    BOOST_TEST(note.draft().subjective == "Reports pain eased.");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

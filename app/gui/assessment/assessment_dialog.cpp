@@ -4,6 +4,8 @@
 #include "assessment/body_map_ctrl.h"
 #include "common/error.h"
 #include "common/error_message.h"
+#include "common/red_flag_panel.h"
+#include "common/undo_controls.h"
 #include "common/wx_text.h"
 
 #include <wx/button.h>
@@ -25,6 +27,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -32,7 +35,7 @@ namespace knotwork::gui {
 
 namespace {
 
-const wxColour stop_back{0xb0, 0x00, 0x20}; // white text on it reads at better than 7:1
+const wxColour stop_back{0xb0, 0x00, 0x20}; // the red-flag banner; white text on it reads at better than 7:1
 const wxColour improved_ink{0x1b, 0x7a, 0x2e};
 const wxColour worse_ink{0xb0, 0x00, 0x20};
 const wxColour quiet_ink{0x55, 0x5b, 0x66};
@@ -56,7 +59,6 @@ template <typename E> wxString label_of(E value) {
     return wxGetTranslation(wx(label(value)));
 }
 
-const wxString bullet = wxString::FromUTF8("\xE2\x80\xA2 ");
 
 enum PalpationColumn {
     col_muscle,
@@ -113,8 +115,8 @@ struct AssessmentDialog::Widgets {
 
     AssessmentPresenter presenter;
     wxDialog* dialog = nullptr;
-    bool dirty = false;
     bool loading = true; // controls are being filled: their events are not edits
+    std::optional<UndoButtons> undo_buttons;
     wxNotebook* book = nullptr;
     wxPanel* banner = nullptr;
     wxStaticText* banner_text = nullptr;
@@ -169,9 +171,7 @@ struct AssessmentDialog::Widgets {
     wxScrolledWindow* flags_page = nullptr;
     wxStaticText* flags_intro = nullptr;
     std::vector<std::pair<RedFlag, wxCheckBox*>> flags;
-    wxPanel* warning = nullptr;
-    wxStaticText* warning_heading = nullptr;
-    wxStaticText* warning_body = nullptr;
+    RedFlagPanel* warning = nullptr;
     wxTextCtrl* referred_to = nullptr;
     wxTextCtrl* flag_notes = nullptr;
     int wrapped_width = -1;
@@ -190,10 +190,13 @@ struct AssessmentDialog::Widgets {
     void read_form();
     PalpationFinding finding_from_row(int row) const;
     void edited();
+    void update_undo();
+    void step(HistoryKey key);
     void refresh_pain();
     void refresh_outcomes();
     void refresh_marked();
     void refresh_marked_editors();
+    void select_focused_region();
     void refresh_red_flags();
     void rewrap();
     void add_finding();
@@ -264,10 +267,15 @@ void AssessmentDialog::Widgets::build(wxDialog* d) {
     book->AddPage(build_red_flags_page(), _("Red flags"));
     outer->Add(book, 1, wxEXPAND | wxALL, 2 * gap());
 
-    auto* buttons = d->CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    undo_buttons.emplace(d);
+    undo_buttons->add_to(buttons, gap());
+    buttons->Add(d->CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALIGN_CENTER_VERTICAL);
     outer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 2 * gap());
     d->FindWindow(wxID_OK)->SetLabel(_("&Save"));
     d->SetSizer(outer);
+    undo_buttons->undo()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { step(HistoryKey::undo); });
+    undo_buttons->redo()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { step(HistoryKey::redo); });
 }
 
 wxWindow* AssessmentDialog::Widgets::build_complaint_page() {
@@ -435,15 +443,7 @@ wxWindow* AssessmentDialog::Widgets::build_body_map_page() {
 
     chart->Bind(EVT_BODY_MAP_CHANGED, [this](wxCommandEvent&) {
         refresh_marked();
-        // Select the region just changed, so its quality can be set next.
-        if (const auto focus = presenter.body_map().focused()) {
-            const RegionKey key = body_map_shapes()[*focus].key;
-            for (std::size_t i = 0; i < marked_keys.size(); ++i)
-                if (marked_keys[i] == key ||
-                    (marked_keys[i].region == key.region && marked_keys[i].side == Side::bilateral))
-                    marked->SelectRow(static_cast<unsigned>(i));
-            refresh_marked_editors();
-        }
+        select_focused_region(); // so its quality can be set next
         edited();
     });
     marked->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
@@ -706,20 +706,7 @@ wxWindow* AssessmentDialog::Widgets::build_red_flags_page() {
     }
     outer->Add(questions, 0, wxEXPAND | wxALL, 2 * gap());
 
-    warning = new wxPanel(page, wxID_ANY);
-    warning->SetName("red-flag-warning");
-    warning->SetBackgroundColour(stop_back);
-    warning_heading = new wxStaticText(warning, wxID_ANY, wxString());
-    warning_heading->SetFont(warning_heading->GetFont().Scaled(1.2f).Bold());
-    warning_heading->SetForegroundColour(*wxWHITE);
-    warning_body = new wxStaticText(warning, wxID_ANY, wxString());
-    warning_body->SetFont(warning_body->GetFont().Bold());
-    warning_body->SetForegroundColour(*wxWHITE);
-    auto* ws = new wxBoxSizer(wxVERTICAL);
-    ws->Add(warning_heading, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 2 * gap());
-    ws->Add(warning_body, 0, wxEXPAND | wxALL, gap() + gap() / 2);
-    warning->SetSizer(ws);
-    warning->Hide();
+    warning = new RedFlagPanel(page);
     outer->Add(warning, 0, wxEXPAND | wxLEFT | wxRIGHT, 2 * gap());
 
     auto* g = new wxFlexGridSizer(2, gap(), 2 * gap());
@@ -747,13 +734,14 @@ wxWindow* AssessmentDialog::Widgets::build_red_flags_page() {
 
 // ---- form <-> controls ---------------------------------------------------------------------
 
+// Fills every control from the presenter: when the dialog opens, and after an undo or a redo.
 void AssessmentDialog::Widgets::fill_controls() {
     loading = true;
     const AssessmentForm& f = presenter.form();
     assessed_on->SetValue(to_wx(f.assessed_on));
     assessed_on->SetRange(wxDefaultDateTime, to_wx(presenter.today()));
-    therapist->ChangeValue(wx(f.therapist));
-    complaint->ChangeValue(wx(f.chief_complaint));
+    restore_text(*therapist, wx(f.therapist));
+    restore_text(*complaint, wx(f.chief_complaint));
     onset_known->SetValue(f.onset_date.has_value());
     onset->SetValue(to_wx(f.onset_date.value_or(f.assessed_on)));
     onset->Enable(f.onset_date.has_value());
@@ -761,12 +749,13 @@ void AssessmentDialog::Widgets::fill_controls() {
     pain_now->SetValue(f.pain_now);
     pain_best->SetValue(f.pain_best);
     pain_worst->SetValue(f.pain_worst);
-    aggravating->ChangeValue(wx(f.aggravating_factors));
-    easing->ChangeValue(wx(f.easing_factors));
-    posture->ChangeValue(wx(f.posture));
-    range_of_motion->ChangeValue(wx(f.range_of_motion));
-    notes->ChangeValue(wx(f.notes));
+    restore_text(*aggravating, wx(f.aggravating_factors));
+    restore_text(*easing, wx(f.easing_factors));
+    restore_text(*posture, wx(f.posture));
+    restore_text(*range_of_motion, wx(f.range_of_motion));
+    restore_text(*notes, wx(f.notes));
 
+    if (grid->GetNumberRows() > 0) grid->DeleteRows(0, grid->GetNumberRows());
     grid->AppendRows(static_cast<int>(f.palpation.size()));
     for (std::size_t r = 0; r < f.palpation.size(); ++r)
         fill_palpation_row(static_cast<int>(r), f.palpation[r]);
@@ -777,19 +766,21 @@ void AssessmentDialog::Widgets::fill_controls() {
     for (std::size_t i = 0; i < rmdq.size(); ++i)
         rmdq[i]->SetValue(f.rmdq.test(i));
     for (std::size_t i = 0; i < psfs_max_activities; ++i) {
-        psfs_name[i]->ChangeValue(i < f.psfs.size() ? wx(f.psfs[i].activity) : wxString());
+        restore_text(*psfs_name[i], i < f.psfs.size() ? wx(f.psfs[i].activity) : wxString());
         psfs_rating[i]->SetValue(i < f.psfs.size() ? f.psfs[i].rating : 0);
     }
     for (const auto& [flag, box] : flags)
         box->SetValue(f.red_flags.positive.contains(flag));
-    referred_to->ChangeValue(wx(f.red_flags.referred_to));
-    flag_notes->ChangeValue(wx(f.red_flags.notes));
+    restore_text(*referred_to, wx(f.red_flags.referred_to));
+    restore_text(*flag_notes, wx(f.red_flags.notes));
     loading = false;
 
+    chart->refresh_map();
     refresh_marked();
     refresh_pain();
     refresh_outcomes();
     refresh_red_flags();
+    update_undo();
 }
 
 void AssessmentDialog::Widgets::fill_palpation_row(int row, const PalpationFinding& f) {
@@ -841,8 +832,12 @@ void AssessmentDialog::Widgets::read_form() {
     f.rmdq_taken = rmdq_taken->GetValue();
     for (std::size_t i = 0; i < rmdq.size(); ++i)
         f.rmdq.set(i, rmdq[i]->GetValue());
-    f.psfs.clear();
+    // The rows up to the last one named or rated: a blank form reads back as no PSFS at all.
+    std::size_t rows = 0;
     for (std::size_t i = 0; i < psfs_max_activities; ++i)
+        if (!psfs_name[i]->IsEmpty() || psfs_rating[i]->GetValue() != 0) rows = i + 1;
+    f.psfs.clear();
+    for (std::size_t i = 0; i < rows; ++i)
         f.psfs.push_back({utf8(psfs_name[i]->GetValue()), psfs_rating[i]->GetValue()});
     f.red_flags.positive.clear();
     for (const auto& [flag, box] : flags)
@@ -851,13 +846,42 @@ void AssessmentDialog::Widgets::read_form() {
     f.red_flags.notes = utf8(flag_notes->GetValue());
 }
 
+// After an edit: the form takes the controls' values, the edit becomes a step of the history and
+// the live results follow.
 void AssessmentDialog::Widgets::edited() {
     if (loading) return;
-    dirty = true;
     read_form();
+    presenter.record_edit();
+    undo_buttons->say(wxString());
+    update_undo();
     refresh_pain();
     refresh_outcomes();
     refresh_red_flags();
+}
+
+void AssessmentDialog::Widgets::update_undo() {
+    undo_buttons->update(presenter.can_undo(), presenter.undo_label(), presenter.can_redo(),
+                         presenter.redo_label());
+}
+
+// Undo or redo: the form and the body map go back (or forward) a step, every control follows,
+// and the page that holds the change comes into view. A mis-click on the body map is undone here.
+void AssessmentDialog::Widgets::step(HistoryKey key) {
+    if (grid->IsCellEditControlEnabled()) grid->DisableCellEditControl(); // the edit becomes a step
+    read_form();
+    const auto page = key == HistoryKey::undo ? presenter.undo() : presenter.redo();
+    if (!page) {
+        wxBell();
+        return;
+    }
+    fill_controls();
+    if (*page == AssessmentPage::body_map) select_focused_region(); // the region the step changed
+    undo_buttons->say(key == HistoryKey::undo ? undone_text(presenter.redo_label())
+                                              : redone_text(presenter.undo_label()));
+    if (book->GetSelection() != static_cast<int>(*page)) {
+        show_page(*page);
+        book->SetFocus(); // on the tab, not in a field where typing would replace text
+    }
 }
 
 // ---- live results --------------------------------------------------------------------------
@@ -906,6 +930,18 @@ void AssessmentDialog::Widgets::refresh_marked() {
     refresh_marked_editors();
 }
 
+// Selects the list row of the region the chart has focused (the one just changed), if it is marked.
+void AssessmentDialog::Widgets::select_focused_region() {
+    const auto focus = presenter.body_map().focused();
+    if (!focus) return;
+    const RegionKey key = body_map_shapes()[*focus].key;
+    for (std::size_t i = 0; i < marked_keys.size(); ++i)
+        if (marked_keys[i] == key ||
+            (marked_keys[i].region == key.region && marked_keys[i].side == Side::bilateral))
+            marked->SelectRow(static_cast<unsigned>(i));
+    refresh_marked_editors();
+}
+
 void AssessmentDialog::Widgets::refresh_marked_editors() {
     const int row = marked->GetSelectedRow();
     const bool any = row != wxNOT_FOUND;
@@ -927,13 +963,13 @@ void AssessmentDialog::Widgets::refresh_red_flags() {
     const int positive = static_cast<int>(presenter.form().red_flags.positive.size());
     book->SetPageText(static_cast<size_t>(AssessmentPage::red_flags),
                       positive > 0 ? wxString::Format(_("Red flags (%d)"), positive) : _("Red flags"));
-    if (v.stop_treatment) {
-        warning_heading->SetLabel(wxControl::EscapeMnemonics(label_of(v.urgency)));
+    if (v.stop_treatment)
         banner_text->SetLabel(wxControl::EscapeMnemonics(wxString::Format(
             _("RED FLAGS: DO NOT TREAT. %s. See the Red flags page."), label_of(v.urgency))));
-    }
-    const bool changed = warning->IsShown() != v.stop_treatment;
-    warning->Show(v.stop_treatment);
+    const wxString reminder = presenter.form().red_flags.referred_to.empty()
+                                  ? _("Record below where the client was referred.")
+                                  : wxString();
+    const bool changed = warning->show_verdict(v, reminder);
     banner->Show(v.stop_treatment);
     wrapped_width = -1;
     rewrap();
@@ -950,16 +986,7 @@ void AssessmentDialog::Widgets::rewrap() {
         _("Ask each question. A yes to any of them means no massage today: the client is "
           "referred (urgently for the first four, signs of possible cauda equina syndrome)."));
     flags_intro->Wrap(width);
-    if (warning->IsShown()) {
-        const RedFlagVerdict v = presenter.red_flag_verdict();
-        wxString body = wx(v.advice);
-        for (const auto& reason : v.reasons)
-            body += "\n" + bullet + wx(reason);
-        if (presenter.form().red_flags.referred_to.empty())
-            body += "\n\n" + _("Record below where the client was referred.");
-        warning_body->SetLabel(wxControl::EscapeMnemonics(body));
-        warning_body->Wrap(width - 4 * gap());
-    }
+    warning->wrap(width);
     flags_page->Layout();
 }
 
@@ -1061,6 +1088,14 @@ AssessmentDialog::AssessmentDialog(wxWindow* parent, db::Database& db, ClientId 
     Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { cancel(); }, wxID_CANCEL);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { cancel(); });
+    // Undo and redo here, before any control sees the keys: the same on every page, the body map
+    // and multi-line text included.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (const HistoryKey key = history_key(e); key != HistoryKey::none)
+            m_w->step(key);
+        else
+            e.Skip();
+    });
     m_w->complaint->SetFocus();
 }
 
@@ -1083,12 +1118,13 @@ void AssessmentDialog::save() {
         show_error(this, _("The assessment could not be saved."), e);
         return;
     }
-    w.dirty = false;
     close_with(wxID_OK);
 }
 
 void AssessmentDialog::cancel() {
-    if (m_w->dirty) {
+    if (m_w->grid->IsCellEditControlEnabled()) m_w->grid->DisableCellEditControl();
+    m_w->read_form();
+    if (m_w->presenter.is_modified()) {
         wxMessageDialog ask(this,
                             _("Close without saving? What you entered in this assessment will be lost."),
                             _("Knotwork"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);

@@ -2,7 +2,9 @@
 // The assessment dialog: the complaint and pain scores, the body chart with the regions marked,
 // palpation findings, the outcome measures (ODI, Roland-Morris, PSFS) scored live with their change
 // against the baseline, and the red-flag screen with a stop-and-refer warning. Also edits an
-// existing assessment. The logic lives in AssessmentPresenter (assessment_presenter.h).
+// existing assessment. Ctrl+Z (or Undo) takes back the last change, a body-map click included, and
+// shows the page it was on; Ctrl+Shift+Z and Ctrl+Y redo it. The logic lives in
+// AssessmentPresenter (assessment_presenter.h).
 #include "assessment/assessment.h"
 
 #include <wx/dialog.h>

@@ -9,8 +9,11 @@
 #include "repositories/practice_repository.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <utility>
 
 namespace knotwork::gui {
 
@@ -54,6 +57,113 @@ std::vector<PsfsActivity> named_psfs_rows(const std::vector<PsfsActivity>& rows)
     return named;
 }
 
+// ---- undo and redo: what a step changed -----------------------------------------------------
+
+using Form = AssessmentForm;
+
+// One field of the form as a step names it: the key page_of() understands, the label, and
+// whether typing in it coalesces.
+struct FormField {
+    const char* key;
+    const char* label;
+    bool typing;
+    bool (*differs)(const Form&, const Form&);
+};
+
+const std::array<FormField, 20> form_fields{{
+    {"assessment date", "Assessment date", false,
+     [](const Form& a, const Form& b) { return a.assessed_on != b.assessed_on; }},
+    {"therapist", "Therapist", true, [](const Form& a, const Form& b) { return a.therapist != b.therapist; }},
+    {"chief complaint", "Chief complaint", true,
+     [](const Form& a, const Form& b) { return a.chief_complaint != b.chief_complaint; }},
+    {"onset date", "Onset date", false,
+     [](const Form& a, const Form& b) { return a.onset_date != b.onset_date; }},
+    {"duration", "Duration", true,
+     [](const Form& a, const Form& b) { return a.duration_weeks != b.duration_weeks; }},
+    {"pain now", "Pain now", true, [](const Form& a, const Form& b) { return a.pain_now != b.pain_now; }},
+    {"pain best", "Pain at best", true,
+     [](const Form& a, const Form& b) { return a.pain_best != b.pain_best; }},
+    {"pain worst", "Pain at worst", true,
+     [](const Form& a, const Form& b) { return a.pain_worst != b.pain_worst; }},
+    {"aggravating factors", "Aggravating factors", true,
+     [](const Form& a, const Form& b) { return a.aggravating_factors != b.aggravating_factors; }},
+    {"easing factors", "Easing factors", true,
+     [](const Form& a, const Form& b) { return a.easing_factors != b.easing_factors; }},
+    {"posture", "Posture", true, [](const Form& a, const Form& b) { return a.posture != b.posture; }},
+    {"range of motion", "Range of motion", true,
+     [](const Form& a, const Form& b) { return a.range_of_motion != b.range_of_motion; }},
+    {"notes", "Other notes", true, [](const Form& a, const Form& b) { return a.notes != b.notes; }},
+    {"palpation", "Palpation findings", false,
+     [](const Form& a, const Form& b) { return a.palpation != b.palpation; }},
+    {"ODI", "Oswestry Disability Index", false, [](const Form& a, const Form& b) { return a.odi != b.odi; }},
+    {"Roland-Morris", "Roland-Morris", false,
+     [](const Form& a, const Form& b) { return a.rmdq_taken != b.rmdq_taken; }},
+    {"Roland-Morris", "Roland-Morris", false, [](const Form& a, const Form& b) { return a.rmdq != b.rmdq; }},
+    {"red-flag screen", "Red flags", false,
+     [](const Form& a, const Form& b) { return a.red_flags.positive != b.red_flags.positive; }},
+    {"referred to", "Referred to", true,
+     [](const Form& a, const Form& b) { return a.red_flags.referred_to != b.red_flags.referred_to; }},
+    {"red-flag notes", "Red-flag notes", true,
+     [](const Form& a, const Form& b) { return a.red_flags.notes != b.red_flags.notes; }},
+}};
+
+const PainMapEntry* entry_in(const std::vector<PainMapEntry>& map, const PainMapEntry& like) {
+    for (const auto& e : map)
+        if (e.region == like.region && e.side == like.side) return &e;
+    return nullptr;
+}
+
+// The first region whose entry differs between two pain maps, and the change in words
+// ("Right piriformis set to 6/10", "Right piriformis cleared", "Right piriformis set to burning").
+std::optional<std::pair<RegionKey, std::string>> pain_map_change(const std::vector<PainMapEntry>& before,
+                                                                 const std::vector<PainMapEntry>& after) {
+    for (const auto& e : after) {
+        const RegionKey key{e.region, e.side};
+        const PainMapEntry* was = entry_in(before, e);
+        if (!was || was->intensity.value() != e.intensity.value())
+            return std::pair{key, BodyMapPresenter::region_name(key) + " " + KW_TR("set to") + " " +
+                                      std::to_string(e.intensity.value()) + "/10"};
+        if (was->quality != e.quality)
+            return std::pair{key, BodyMapPresenter::region_name(key) + " " + KW_TR("set to") + " " +
+                                      text::ascii_lower(app::tr(label(e.quality)))};
+    }
+    for (const auto& e : before)
+        if (!entry_in(after, e)) {
+            const RegionKey key{e.region, e.side};
+            return std::pair{key, BodyMapPresenter::region_name(key) + " " + KW_TR("cleared")};
+        }
+    return std::nullopt;
+}
+
+// The step that led from `before` to `after`. Several fields changed at once (an onset date
+// that also set the duration) make a step named after the first; it does not coalesce.
+EditStep describe_change(const Form& before, const Form& after, const std::vector<PainMapEntry>& map_before,
+                         const std::vector<PainMapEntry>& map_after) {
+    std::vector<EditStep> changed;
+    if (map_before != map_after) {
+        const auto change = pain_map_change(map_before, map_after);
+        changed.push_back({"pain map", KW_TR("Body map") + (change ? ": " + change->second : ""), false});
+    }
+    for (const auto& f : form_fields)
+        if (f.differs(before, after)) changed.push_back({f.key, app::tr(f.label), f.typing});
+    for (std::size_t i = 0; i < std::max(before.psfs.size(), after.psfs.size()); ++i) {
+        const PsfsActivity none{};
+        const PsfsActivity& a = i < before.psfs.size() ? before.psfs[i] : none;
+        const PsfsActivity& b = i < after.psfs.size() ? after.psfs[i] : none;
+        if (a != b)
+            changed.push_back({"PSFS activity " + std::to_string(i + 1),
+                               KW_TR("PSFS activity") + " " + std::to_string(i + 1), true});
+    }
+    if (changed.empty()) {
+        if (before.pain_entered != after.pain_entered) return {"pain now", KW_TR("Pain now"), true};
+        if (before.psfs != after.psfs) return {"PSFS activities", KW_TR("PSFS"), false}; // empty rows only
+        return {"", KW_TR("Assessment"), false};
+    }
+    EditStep step = changed.front();
+    if (changed.size() > 1) step.coalesce = false;
+    return step;
+}
+
 } // namespace
 
 AssessmentPresenter::AssessmentPresenter(db::Database& db, ClientId client,
@@ -76,6 +186,8 @@ AssessmentPresenter::AssessmentPresenter(db::Database& db, ClientId client,
         m_form.therapist = db::PracticeRepository(db).load().therapist_name;
     }
     if (!history.empty() && (!m_saved || history.front().id() != m_saved->id())) m_baseline = history.front();
+    m_stored = snapshot();
+    m_history.reset(m_stored);
 }
 
 void AssessmentPresenter::load(const Assessment& a) {
@@ -314,6 +426,8 @@ AssessmentId AssessmentPresenter::save() {
         repo.add(a);
     tx.commit();
     m_saved = std::move(a);
+    m_stored = snapshot();
+    m_history.seal();
     return m_saved->id();
 }
 
@@ -324,6 +438,68 @@ AssessmentPage AssessmentPresenter::page_of(const std::string& field) {
         return AssessmentPage::outcomes;
     if (starts_with(field, "red-flag") || starts_with(field, "referred to")) return AssessmentPage::red_flags;
     return AssessmentPage::complaint;
+}
+
+// ---- undo and redo -------------------------------------------------------------------------
+
+void AssessmentPresenter::record_edit() {
+    const Snapshot now = snapshot();
+    const Snapshot& last = m_history.current();
+    if (now == last) return;
+    EditStep step = describe_change(last.form, now.form, last.pain_map, now.pain_map);
+    m_history.push(now, std::move(step));
+}
+
+bool AssessmentPresenter::can_undo() const {
+    return m_history.can_undo() || snapshot() != m_history.current();
+}
+
+bool AssessmentPresenter::can_redo() const {
+    return m_history.can_redo() && snapshot() == m_history.current();
+}
+
+std::string AssessmentPresenter::undo_label() const {
+    const Snapshot now = snapshot();
+    if (now != m_history.current()) {
+        const Snapshot& last = m_history.current();
+        return describe_change(last.form, now.form, last.pain_map, now.pain_map).label;
+    }
+    const EditStep* step = m_history.undo_step();
+    return step ? step->label : std::string();
+}
+
+std::string AssessmentPresenter::redo_label() const {
+    const EditStep* step = can_redo() ? m_history.redo_step() : nullptr;
+    return step ? step->label : std::string();
+}
+
+void AssessmentPresenter::restore(const Snapshot& to, const Snapshot& from) {
+    m_form = to.form;
+    m_body_map.set_pain_map(to.pain_map);
+    if (const auto change = pain_map_change(from.pain_map, to.pain_map))
+        m_body_map.focus_region(change->first);
+}
+
+std::optional<AssessmentPage> AssessmentPresenter::undo() {
+    record_edit();
+    const Snapshot from = snapshot();
+    const Snapshot* to = m_history.undo();
+    if (!to) return std::nullopt;
+    restore(*to, from);
+    return page_of(m_history.redo_step()->key);
+}
+
+std::optional<AssessmentPage> AssessmentPresenter::redo() {
+    if (snapshot() != m_history.current()) return std::nullopt; // a new change: nothing to redo
+    const Snapshot from = snapshot();
+    const Snapshot* to = m_history.redo();
+    if (!to) return std::nullopt;
+    restore(*to, from);
+    return page_of(m_history.undo_step()->key);
+}
+
+bool AssessmentPresenter::is_modified() const {
+    return snapshot() != m_stored;
 }
 
 } // namespace knotwork::gui

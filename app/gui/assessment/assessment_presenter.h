@@ -6,8 +6,12 @@
 //
 // The form holds what the therapist has typed so far, valid or not; only save() (and details())
 // turn it into a domain Assessment, so a half-filled form never throws while being edited.
+//
+// Undo and redo cover the form and the body map together; every click or intensity change on the
+// body map is a step of its own.
 #include "assessment/assessment.h"
 #include "assessment/body_map_presenter.h"
+#include "common/edit_history.h"
 
 #include <array>
 #include <bitset>
@@ -44,6 +48,7 @@ struct AssessmentForm {
     std::vector<PsfsActivity> psfs;                          // rows with an empty name are ignored
     RedFlagScreen red_flags;
     std::string notes;
+    bool operator==(const AssessmentForm&) const = default;
 };
 
 // The dialog's pages, so a refused save can show the page that holds the field.
@@ -117,7 +122,43 @@ public:
     // The page that holds a refused field ("pain now" → complaint, "ODI section …" → outcomes).
     static AssessmentPage page_of(const std::string& field);
 
+    // ---- undo and redo ----
+    // The dialog changes form() and body_map() in place and calls record_edit() after each change:
+    // what changed since the last step becomes a step, named after the field it touched. Typing
+    // into one field (or spinning one score) coalesces into one step while it goes on without a
+    // pause; a body-map click, an intensity or a quality is always a step of its own.
+    // A save keeps the history: undo after a save takes the form back past what is stored, so
+    // is_modified() is true again, and nothing stored changes until the next save.
+    void record_edit();
+    bool can_undo() const;
+    bool can_redo() const;
+    // The step undo() would take back and the one redo() would bring back, as a person reads it
+    // after "Undo: " ("Chief complaint", "Body map: Right piriformis set to 6/10"); "" when there is
+    // none.
+    std::string undo_label() const;
+    std::string redo_label() const;
+    // Puts the form and the body map back as they were before the last step (after the step undone
+    // last), first recording a change not yet recorded. Returns the page that holds the change, or
+    // nullopt when there is nothing to undo (redo). When the step changed the body map, its
+    // keyboard focus moves to the region that changed.
+    std::optional<AssessmentPage> undo();
+    std::optional<AssessmentPage> redo();
+    // True when the form or the body map differ from what was loaded (the blank form for a new
+    // assessment) or last saved.
+    bool is_modified() const;
+    // For tests: the clock that decides whether keystrokes are close enough to coalesce.
+    void set_edit_clock(EditClock clock) { m_history.set_clock(std::move(clock)); }
+
 private:
+    // Everything undo and redo put back.
+    struct Snapshot {
+        AssessmentForm form;
+        std::vector<PainMapEntry> pain_map;
+        bool operator==(const Snapshot&) const = default;
+    };
+    Snapshot snapshot() const { return {m_form, m_body_map.pain_map()}; }
+    void restore(const Snapshot& to, const Snapshot& from);
+
     void load(const Assessment& a);
 
     db::Database& m_db;
@@ -128,6 +169,8 @@ private:
     BodyMapPresenter m_body_map;
     std::optional<Assessment> m_saved;    // the stored assessment being edited
     std::optional<Assessment> m_baseline; // the client's first assessment, unless it is this one
+    Snapshot m_stored;                    // as loaded or last saved
+    EditHistory<Snapshot> m_history{Snapshot{}};
 };
 
 } // namespace knotwork::gui

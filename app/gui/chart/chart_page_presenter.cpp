@@ -1,23 +1,21 @@
 #include "chart/chart_page_presenter.h"
 
+#include "core/display_format.h"
 #include "core/translate.h"
 #include "screening/cautions.h"
 #include "technique/technique.h"
 
-#include <cstdio>
 #include <sstream>
 
 namespace knotwork::gui {
 
 namespace {
 
-std::string number(double v, int decimals) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 std::string e(std::string_view s) { return html_escape(s); }
+
+// Dates, times and decimals as the user's locale writes them (ISO and '.' without a hook).
+std::string number(double v, int decimals) { return e(app::format_number(v, decimals)); }
+std::string date(Date d) { return e(app::format_date(d)); }
 
 // Newlines in free text become line breaks.
 std::string para(std::string_view s) {
@@ -73,7 +71,7 @@ std::string profile_page_html(const app::ClientChart& chart, Date today) {
     h << "<html><body>";
     h << "<h3>" << e(c.display_name()) << "</h3>";
     if (c.is_archived())
-        h << "<p><font color=#b00020><b>" << e(KW_TR("Archived on")) << " " << to_iso(*c.archived_on())
+        h << "<p><font color=#b00020><b>" << e(KW_TR("Archived on")) << " " << date(*c.archived_on())
           << "</b></font></p>";
 
     // Safety first: red flags from the intake screen and the latest assessment, then cautions.
@@ -84,7 +82,7 @@ std::string profile_page_html(const app::ClientChart& chart, Date today) {
           << e(verdict.advice) << "<ul>";
         for (const auto& r : verdict.reasons) h << "<li>" << e(r) << "</li>";
         h << "</ul>";
-        if (d.red_flags_screened_on) h << e(KW_TR("Screened on")) << " " << to_iso(*d.red_flags_screened_on) << ". ";
+        if (d.red_flags_screened_on) h << e(KW_TR("Screened on")) << " " << date(*d.red_flags_screened_on) << ". ";
         h << e(KW_TR("Referred to")) << ": "
           << (d.intake_red_flags.referred_to.empty() ? "<b>" + e(KW_TR("not recorded")) + "</b>"
                                                       : e(d.intake_red_flags.referred_to));
@@ -112,7 +110,7 @@ std::string profile_page_html(const app::ClientChart& chart, Date today) {
 
     h << "<table cellpadding=3>";
     if (d.date_of_birth)
-        row(h, KW_TR("Born"), to_iso(*d.date_of_birth) + " (" + KW_TR("age") + " " +
+        row(h, KW_TR("Born"), date(*d.date_of_birth) + " (" + KW_TR("age") + " " +
                                    std::to_string(age_on(*d.date_of_birth, today)) + ")");
     row(h, KW_TR("Phone"), e(d.phone));
     row(h, KW_TR("Email"), e(d.email));
@@ -135,7 +133,7 @@ std::string profile_page_html(const app::ClientChart& chart, Date today) {
     row(h, KW_TR("Pressure preference"), e(label(d.pressure_preference)));
     row(h, KW_TR("Sensitive areas"), e(d.sensitive_areas));
     row(h, KW_TR("Consent on file"),
-        d.consent_date ? to_iso(*d.consent_date) : "<font color=#b00020><b>" + e(KW_TR("No")) + "</b></font>");
+        d.consent_date ? date(*d.consent_date) : "<font color=#b00020><b>" + e(KW_TR("No")) + "</b></font>");
     h << "</table></body></html>";
     return h.str();
 }
@@ -162,7 +160,7 @@ std::string assessments_page_html(const app::ClientChart& chart) {
     for (auto it = chart.assessments.rbegin(); it != chart.assessments.rend(); ++it) {
         const auto& a = *it;
         const auto& d = a.details();
-        h << "<h4>" << to_iso(d.assessed_on) << (it + 1 == chart.assessments.rend() ? " — " + e(KW_TR("baseline")) : "")
+        h << "<h4>" << date(d.assessed_on) << (it + 1 == chart.assessments.rend() ? " — " + e(KW_TR("baseline")) : "")
           << "</h4><table cellpadding=2>";
         row(h, KW_TR("Complaint"), e(d.chief_complaint));
         row(h, KW_TR("Duration"), e(label(a.duration_class())) + " — " + std::to_string(d.duration_weeks) + " " +
@@ -218,7 +216,7 @@ std::string plans_page_html(const app::ClientChart& chart) {
     for (auto it = chart.plans.rbegin(); it != chart.plans.rend(); ++it) {
         const auto& p = *it;
         const auto& d = p.details();
-        h << "<h4>" << e(KW_TR("Plan of")) << " " << to_iso(d.created_on) << " — " << e(label(p.status())) << "</h4>";
+        h << "<h4>" << e(KW_TR("Plan of")) << " " << date(d.created_on) << " — " << e(label(p.status())) << "</h4>";
         h << "<table cellpadding=2>";
         row(h, KW_TR("Series"), std::to_string(d.series.session_count) + " × " +
                                     std::to_string(d.series.session_minutes) + " min, " +
@@ -226,8 +224,8 @@ std::string plans_page_html(const app::ClientChart& chart) {
                                     (d.series.frequency == Frequency::every_n_days
                                          ? " (" + std::to_string(d.series.interval_days) + ")"
                                          : std::string()) +
-                                    ", " + e(KW_TR("from")) + " " + to_iso(d.series.start_date) + " " +
-                                    to_hhmm(d.series.start_time) +
+                                    ", " + e(KW_TR("from")) + " " + date(d.series.start_date) + " " +
+                                    e(app::format_time(d.series.start_time)) +
                                     (d.series.therapist.empty() ? "" : ", " + e(d.series.therapist)));
         if (d.reassess_after_sessions)
             row(h, KW_TR("Re-assess"), e(KW_TR("after session")) + " " + std::to_string(*d.reassess_after_sessions));
@@ -266,7 +264,8 @@ std::string sessions_page_html(const app::ClientChart& chart) {
     h << "<html><body>";
     if (chart.sessions.empty()) h << "<p>" << e(KW_TR("No session yet.")) << "</p>";
     for (const auto& s : chart.sessions) {
-        h << "<p><b>" << to_iso(s.starts_at().date()) << " " << to_hhmm(s.starts_at().time_of_day()) << "</b> — "
+        h << "<p><b>" << e(app::format_long_date(s.starts_at().date())) << " "
+          << e(app::format_time(s.starts_at().time_of_day())) << "</b> — "
           << e(label(s.status()));
         if (s.series()) h << ", " << e(KW_TR("session")) << " " << s.series()->number << " " << e(KW_TR("of")) << " " << s.series()->of;
         if (s.is_signed())
@@ -291,7 +290,8 @@ std::string sessions_page_html(const app::ClientChart& chart) {
             h << "<font color=#b00020>" << e(KW_TR("Adverse reaction")) << ": " << para(n.adverse_reactions)
               << "</font><br>";
         for (const auto& a : s.amendments())
-            h << "<i>" << e(KW_TR("Amendment")) << " " << to_iso(a.written_at) << " " << e(KW_TR("by")) << " "
+            h << "<i>" << e(KW_TR("Amendment")) << " " << e(app::format_date_time(a.written_at)) << " "
+              << e(KW_TR("by")) << " "
               << e(a.author) << " (" << e(a.reason) << "): " << para(a.text) << "</i><br>";
         h << "</p><hr>";
     }

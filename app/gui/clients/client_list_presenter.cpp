@@ -1,6 +1,7 @@
 #include "clients/client_list_presenter.h"
 
 #include "common/text.h"
+#include "core/display_format.h"
 #include "core/translate.h"
 
 namespace knotwork::gui {
@@ -42,7 +43,7 @@ std::string ClientListPresenter::cell(const db::ClientSummary& r, Column column)
         if (r.archived) name += " [" + KW_TR("archived") + "]";
         return name;
     }
-    case Column::date_of_birth: return r.date_of_birth ? to_iso(*r.date_of_birth) : std::string();
+    case Column::date_of_birth: return r.date_of_birth ? app::format_date(*r.date_of_birth) : std::string();
     case Column::phone: return r.phone;
     }
     return {};

@@ -1,7 +1,8 @@
 #pragma once
 // The client list beside the chart: filters as the therapist types (every word must occur in a
-// name, the phone number or the date of birth), optionally shows archived clients, and keeps the
-// rows a virtual list control reads. No wxWidgets here.
+// name, the phone number or the date of birth written YYYY-MM-DD), optionally shows archived
+// clients, and keeps the rows a virtual list control reads. The date of birth column shows the
+// date as the user's locale writes it (app::format_date). No wxWidgets here.
 #include "repositories/client_repository.h"
 
 #include <optional>

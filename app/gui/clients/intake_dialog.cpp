@@ -3,7 +3,9 @@
 #include "clients/intake_presenter.h"
 #include "common/error.h"
 #include "common/error_message.h"
+#include "common/red_flag_panel.h"
 #include "common/text.h"
+#include "common/undo_controls.h"
 #include "common/wx_text.h"
 
 #include <wx/button.h>
@@ -28,14 +30,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
 namespace knotwork::gui {
 
 namespace {
-
-const wxColour stop_back{0xb0, 0x00, 0x20}; // white text on it reads at better than 7:1
 
 wxDateTime to_wx(const std::optional<Date>& d) {
     if (!d || d->is_special()) return wxDefaultDateTime;
@@ -81,15 +82,6 @@ wxString flags_intro_text() {
              "and record the referral below.");
 }
 
-// The advice, one bullet per reason, then the reminder to record the referral.
-wxString warning_text(const RedFlagWarning& w) {
-    wxString body = wx(w.advice);
-    for (const auto& reason : w.reasons)
-        body += "\n" + bullet + wx(reason);
-    if (!w.referral_reminder.empty()) body += "\n" + wx(w.referral_reminder);
-    return wxControl::EscapeMnemonics(body);
-}
-
 } // namespace
 
 struct IntakeDialog::Widgets {
@@ -131,9 +123,7 @@ struct IntakeDialog::Widgets {
     wxScrolledWindow* flags_page = nullptr;
     wxStaticText* flags_intro = nullptr;
     std::vector<std::pair<RedFlag, wxCheckBox*>> flags;
-    wxPanel* warning = nullptr;
-    wxStaticText* warning_heading = nullptr;
-    wxStaticText* warning_body = nullptr;
+    RedFlagPanel* warning = nullptr;
     wxTextCtrl* flag_notes = nullptr;
     wxTextCtrl* referred_to = nullptr;
     wxDatePickerCtrl* screened_on = nullptr;
@@ -147,6 +137,8 @@ struct IntakeDialog::Widgets {
     std::vector<MnemonicTarget> mnemonic_targets;
     std::vector<wxStaticText*> page_labels; // the labels of the page being built, to align
     int wrapped_width = -1;
+    std::optional<UndoButtons> undo_buttons;
+    bool loading = false; // the controls are being filled from the form: their events are not edits
 
     Widgets(IntakeDialog& d, IntakePresenter p) : dialog(d), presenter(std::move(p)) {}
 
@@ -222,7 +214,10 @@ struct IntakeDialog::Widgets {
     void refresh_warning();
     void rewrap();
     void focus(IntakeField field);
+    void edited();
     void changed();
+    void update_undo();
+    void step(HistoryKey key);
     void save();
     void cancel();
 };
@@ -305,6 +300,7 @@ wxPanel* IntakeDialog::Widgets::build_health() {
     editor->Add(new wxStaticText(page, wxID_ANY, _("C&lass:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap());
     med_class = new wxChoice(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, labels_of<MedicationClass>());
     med_class->SetName("medication-class");
+    med_class->SetSelection(index_of(MedicationClass::other));
     editor->Add(med_class, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap());
     editor->Add(new wxStaticText(page, wxID_ANY, _("Name and d&ose:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
                 gap());
@@ -402,20 +398,7 @@ wxPanel* IntakeDialog::Widgets::build_red_flags() {
     }
     outer->Add(questions, 0, wxEXPAND | wxLEFT | wxRIGHT, 2 * gap());
 
-    warning = new wxPanel(page, wxID_ANY);
-    warning->SetName("red-flag-warning");
-    warning->SetBackgroundColour(stop_back);
-    warning_heading = new wxStaticText(warning, wxID_ANY, wxString());
-    warning_heading->SetFont(warning_heading->GetFont().Scaled(1.2f).Bold());
-    warning_heading->SetForegroundColour(*wxWHITE);
-    warning_body = new wxStaticText(warning, wxID_ANY, wxString());
-    warning_body->SetFont(warning_body->GetFont().Bold());
-    warning_body->SetForegroundColour(*wxWHITE);
-    auto* ws = new wxBoxSizer(wxVERTICAL);
-    ws->Add(warning_heading, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 2 * gap());
-    ws->Add(warning_body, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP | wxBOTTOM, gap() + gap() / 2);
-    warning->SetSizer(ws);
-    warning->Hide();
+    warning = new RedFlagPanel(page);
     outer->Add(warning, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 2 * gap());
 
     wxFlexGridSizer* g = grid();
@@ -446,7 +429,10 @@ void IntakeDialog::Widgets::build() {
 
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(book, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 2 * gap());
-    auto* buttons = dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    undo_buttons.emplace(&dialog);
+    undo_buttons->add_to(buttons, gap());
+    buttons->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALIGN_CENTER_VERTICAL);
     top->Add(buttons, 0, wxEXPAND | wxALL, 2 * gap());
     auto* ok = dynamic_cast<wxButton*>(dialog.FindWindow(wxID_OK));
     if (ok) {
@@ -485,7 +471,18 @@ void IntakeDialog::Widgets::build() {
         if (consent->GetValue() && !consent_date->GetValue().IsValid())
             consent_date->SetValue(to_wx(today_local()));
         consent_date->Enable(consent->GetValue());
+        edited();
     });
+    // Every other field is a step of the undo history too.
+    for (wxTextCtrl* t : {family, given, preferred, phone, email, address, ec_name, ec_phone, referral,
+                          physician, occupation, allergies, health_notes, flag_notes})
+        t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { edited(); });
+    for (wxDatePickerCtrl* d : {born, consent_date, screened_on})
+        d->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { edited(); });
+    activity->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { edited(); });
+    pressure->Bind(wxEVT_RADIOBOX, [this](wxCommandEvent&) { edited(); });
+    undo_buttons->undo()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { step(HistoryKey::undo); });
+    undo_buttons->redo()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { step(HistoryKey::redo); });
 
     // Medications: pick a row to edit it; Enter in the name adds; Delete in the list removes.
     medications->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { medication_selected(); });
@@ -500,6 +497,7 @@ void IntakeDialog::Widgets::build() {
         med_class->SetSelection(index_of(MedicationClass::other));
         med_name->Clear();
         med_class->SetFocus();
+        edited();
     };
     med_add->Bind(wxEVT_BUTTON, [add](wxCommandEvent&) { add(); });
     med_name->Bind(wxEVT_TEXT_ENTER, [add](wxCommandEvent&) { add(); });
@@ -513,6 +511,7 @@ void IntakeDialog::Widgets::build() {
         show_medications();
         medications->SelectRow(static_cast<unsigned>(row));
         medication_selected();
+        edited();
     });
     auto remove = [this] {
         const int row = medications->GetSelectedRow();
@@ -526,6 +525,7 @@ void IntakeDialog::Widgets::build() {
             medication_selected();
         }
         medications->SetFocus();
+        edited();
     };
     med_remove->Bind(wxEVT_BUTTON, [remove](wxCommandEvent&) { remove(); });
     medications->Bind(wxEVT_CHAR_HOOK, [remove](wxKeyEvent& e) {
@@ -547,6 +547,11 @@ void IntakeDialog::Widgets::build() {
     // Ctrl+PgDn and Ctrl+PgUp turn the pages from any field (lists would take them otherwise).
     book->SetToolTip(_("Ctrl+PgDn: next page; Ctrl+PgUp: previous page"));
     dialog.Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        // Undo and redo here, before any control sees the keys: the same in every field.
+        if (const HistoryKey history = history_key(e); history != HistoryKey::none) {
+            step(history);
+            return;
+        }
         const int key = e.GetKeyCode();
         if (e.GetModifiers() == wxMOD_CONTROL && (key == WXK_PAGEDOWN || key == WXK_PAGEUP)) {
             book->AdvanceSelection(key == WXK_PAGEDOWN);
@@ -580,45 +585,48 @@ void IntakeDialog::Widgets::build() {
     dialog.Bind(wxEVT_BUTTON, on_cancel, wxID_CANCEL);
 }
 
+// Fills every control from the form: when the dialog opens, and after an undo or a redo.
 void IntakeDialog::Widgets::load() {
+    loading = true;
     const IntakeForm& f = presenter.form();
-    family->ChangeValue(wx(f.family_name));
-    given->ChangeValue(wx(f.given_name));
-    preferred->ChangeValue(wx(f.preferred_name));
+    restore_text(*family, wx(f.family_name));
+    restore_text(*given, wx(f.given_name));
+    restore_text(*preferred, wx(f.preferred_name));
     born->SetValue(to_wx(f.date_of_birth));
-    phone->ChangeValue(wx(f.phone));
-    email->ChangeValue(wx(f.email));
-    address->ChangeValue(wx(f.address));
-    ec_name->ChangeValue(wx(f.emergency_contact_name));
-    ec_phone->ChangeValue(wx(f.emergency_contact_phone));
-    referral->ChangeValue(wx(f.referral_source));
-    physician->ChangeValue(wx(f.referring_physician));
-    occupation->ChangeValue(wx(f.occupation));
+    restore_text(*phone, wx(f.phone));
+    restore_text(*email, wx(f.email));
+    restore_text(*address, wx(f.address));
+    restore_text(*ec_name, wx(f.emergency_contact_name));
+    restore_text(*ec_phone, wx(f.emergency_contact_phone));
+    restore_text(*referral, wx(f.referral_source));
+    restore_text(*physician, wx(f.referring_physician));
+    restore_text(*occupation, wx(f.occupation));
     activity->SetSelection(index_of(f.activity));
 
     const auto condition_entries = enum_entries<HealthCondition>();
     for (std::size_t i = 0; i < condition_entries.size(); ++i)
         conditions->Check(static_cast<unsigned>(i), f.conditions.contains(condition_entries[i].value));
-    show_medications();
-    med_class->SetSelection(index_of(MedicationClass::other));
-    allergies->ChangeValue(wx(f.allergies));
-    health_notes->ChangeValue(wx(f.health_notes));
+    show_medications(); // the row editor below the list keeps what is typed in it
+    restore_text(*allergies, wx(f.allergies));
+    restore_text(*health_notes, wx(f.health_notes));
 
     pressure->SetSelection(index_of(f.pressure_preference));
-    sensitive->ChangeValue(wx(f.sensitive_areas));
+    restore_text(*sensitive, wx(f.sensitive_areas));
     consent->SetValue(f.consent_given);
     consent_date->SetValue(to_wx(f.consent_date));
     consent_date->Enable(f.consent_given);
 
     for (auto& [flag, box] : flags)
         box->SetValue(f.red_flags.contains(flag));
-    flag_notes->ChangeValue(wx(f.red_flag_notes));
-    referred_to->ChangeValue(wx(f.referred_to));
+    restore_text(*flag_notes, wx(f.red_flag_notes));
+    restore_text(*referred_to, wx(f.referred_to));
     screened_on->SetValue(to_wx(f.red_flags_screened_on));
+    loading = false;
 
     update_medication_buttons();
     refresh_cautions();
     refresh_warning();
+    update_undo();
 }
 
 void IntakeDialog::Widgets::gather() {
@@ -690,11 +698,44 @@ void IntakeDialog::Widgets::update_medication_buttons() {
     med_remove->Enable(has_row);
 }
 
-// After an edit: the form takes the controls' values, and the live feedback follows it.
-void IntakeDialog::Widgets::changed() {
+// After an edit: the form takes the controls' values and the edit becomes a step of the history.
+void IntakeDialog::Widgets::edited() {
+    if (loading) return;
     gather();
+    presenter.record_edit();
+    undo_buttons->say(wxString());
+    update_undo();
+}
+
+// After an edit the cautions or the warning depend on: the live feedback follows it too.
+void IntakeDialog::Widgets::changed() {
+    if (loading) return;
+    edited();
     refresh_cautions();
     refresh_warning();
+}
+
+void IntakeDialog::Widgets::update_undo() {
+    undo_buttons->update(presenter.can_undo(), presenter.undo_label(), presenter.can_redo(),
+                         presenter.redo_label());
+}
+
+// Undo or redo: the form goes back (or forward) a step, the controls follow, and the page that
+// holds the change comes into view.
+void IntakeDialog::Widgets::step(HistoryKey key) {
+    gather();
+    const auto page = key == HistoryKey::undo ? presenter.undo() : presenter.redo();
+    if (!page) {
+        wxBell();
+        return;
+    }
+    load();
+    undo_buttons->say(key == HistoryKey::undo ? undone_text(presenter.redo_label())
+                                              : redone_text(presenter.undo_label()));
+    if (book->GetSelection() != static_cast<int>(*page)) {
+        book->SetSelection(static_cast<size_t>(*page));
+        book->SetFocus(); // on the tab, not in a field where typing would replace text
+    }
 }
 
 void IntakeDialog::Widgets::refresh_cautions() {
@@ -708,15 +749,10 @@ void IntakeDialog::Widgets::refresh_cautions() {
 }
 
 void IntakeDialog::Widgets::refresh_warning() {
-    const RedFlagWarning w = presenter.red_flag_warning();
     const int positive = static_cast<int>(presenter.form().red_flags.size());
     book->SetPageText(static_cast<size_t>(IntakePage::red_flags),
                       positive > 0 ? wxString::Format(_("Red flags (%d)"), positive) : _("Red flags"));
-    if (w.shown) {
-        warning_heading->SetLabel(wxControl::EscapeMnemonics(wx(w.heading)));
-        warning_body->SetLabel(warning_text(w));
-    }
-    warning->Show(w.shown);
+    warning->show_verdict(presenter.red_flag_verdict(), wx(presenter.red_flag_warning().referral_reminder));
     wrapped_width = -1;
     rewrap();
     if (flags_page->GetClientSize().GetWidth() > 0) flags_page->FitInside();
@@ -731,10 +767,7 @@ void IntakeDialog::Widgets::rewrap() {
     wrapped_width = width;
     flags_intro->SetLabel(flags_intro_text()); // Wrap() broke the old label into lines
     flags_intro->Wrap(width);
-    if (warning->IsShown()) {
-        warning_body->SetLabel(warning_text(presenter.red_flag_warning()));
-        warning_body->Wrap(width - 4 * gap());
-    }
+    warning->wrap(width);
     flags_page->Layout();
 }
 

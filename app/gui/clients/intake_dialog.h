@@ -2,7 +2,8 @@
 // The intake dialog: every client field, the health-history checklist, medications, allergies,
 // pressure preference, sensitive areas, consent, and the red-flag questions. A positive red flag
 // shows a clear stop-and-refer warning and is recorded with the client. Also edits an existing
-// client. The logic lives in IntakePresenter (intake_presenter.h).
+// client. Ctrl+Z (or Undo) takes back the last change and shows its page; Ctrl+Shift+Z and Ctrl+Y
+// redo it. The logic lives in IntakePresenter (intake_presenter.h).
 #include "client/client.h"
 
 #include <wx/dialog.h>

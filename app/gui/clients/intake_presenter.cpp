@@ -54,6 +54,85 @@ std::string clean_or_empty(const std::string& value, std::size_t limit) {
     }
 }
 
+// One field of the form as a step names it ("family name" as ValidationError names it), with its
+// page and whether typing in it coalesces.
+struct FormField {
+    const char* key;
+    const char* label;
+    IntakePage page;
+    bool typing;
+    bool (*differs)(const IntakeForm&, const IntakeForm&);
+};
+
+using Form = IntakeForm;
+const std::array<FormField, 24> form_fields{{
+    {"family name", "Family name", P::identity, true,
+     [](const Form& a, const Form& b) { return a.family_name != b.family_name; }},
+    {"given name", "Given name", P::identity, true,
+     [](const Form& a, const Form& b) { return a.given_name != b.given_name; }},
+    {"preferred name", "Preferred name", P::identity, true,
+     [](const Form& a, const Form& b) { return a.preferred_name != b.preferred_name; }},
+    {"date of birth", "Date of birth", P::identity, false,
+     [](const Form& a, const Form& b) { return a.date_of_birth != b.date_of_birth; }},
+    {"phone", "Phone", P::identity, true, [](const Form& a, const Form& b) { return a.phone != b.phone; }},
+    {"email", "Email", P::identity, true, [](const Form& a, const Form& b) { return a.email != b.email; }},
+    {"address", "Address", P::identity, true,
+     [](const Form& a, const Form& b) { return a.address != b.address; }},
+    {"emergency contact name", "Emergency contact name", P::identity, true,
+     [](const Form& a, const Form& b) { return a.emergency_contact_name != b.emergency_contact_name; }},
+    {"emergency contact phone", "Emergency contact phone", P::identity, true,
+     [](const Form& a, const Form& b) { return a.emergency_contact_phone != b.emergency_contact_phone; }},
+    {"referral source", "Referred by", P::identity, true,
+     [](const Form& a, const Form& b) { return a.referral_source != b.referral_source; }},
+    {"referring physician", "Physician", P::identity, true,
+     [](const Form& a, const Form& b) { return a.referring_physician != b.referring_physician; }},
+    {"occupation", "Occupation", P::identity, true,
+     [](const Form& a, const Form& b) { return a.occupation != b.occupation; }},
+    {"activity level", "Activity level", P::identity, false,
+     [](const Form& a, const Form& b) { return a.activity != b.activity; }},
+    {"conditions", "Conditions", P::health, false,
+     [](const Form& a, const Form& b) { return a.conditions != b.conditions; }},
+    {"medication", "Medications", P::health, false,
+     [](const Form& a, const Form& b) { return a.medications != b.medications; }},
+    {"allergies", "Allergies", P::health, true,
+     [](const Form& a, const Form& b) { return a.allergies != b.allergies; }},
+    {"health notes", "Health notes", P::health, true,
+     [](const Form& a, const Form& b) { return a.health_notes != b.health_notes; }},
+    {"pressure preference", "Pressure preference", P::preferences, false,
+     [](const Form& a, const Form& b) { return a.pressure_preference != b.pressure_preference; }},
+    {"sensitive areas", "Sensitive areas", P::preferences, true,
+     [](const Form& a, const Form& b) { return a.sensitive_areas != b.sensitive_areas; }},
+    {"consent date", "Consent", P::preferences, false,
+     [](const Form& a, const Form& b) {
+         return a.consent_given != b.consent_given || a.consent_date != b.consent_date;
+     }},
+    {"red flags", "Red flags", P::red_flags, false,
+     [](const Form& a, const Form& b) { return a.red_flags != b.red_flags; }},
+    {"red-flag notes", "Red-flag notes", P::red_flags, true,
+     [](const Form& a, const Form& b) { return a.red_flag_notes != b.red_flag_notes; }},
+    {"referred to", "Referred to", P::red_flags, true,
+     [](const Form& a, const Form& b) { return a.referred_to != b.referred_to; }},
+    {"red flags screened on", "Screened on", P::red_flags, false,
+     [](const Form& a, const Form& b) { return a.red_flags_screened_on != b.red_flags_screened_on; }},
+}};
+
+// The step that led from `before` to `after`: named after the first field that changed; one that
+// changed several fields at once does not coalesce.
+EditStep describe_change(const IntakeForm& before, const IntakeForm& after) {
+    const FormField* first = nullptr;
+    int changed = 0;
+    for (const auto& f : form_fields)
+        if (f.differs(before, after) && changed++ == 0) first = &f;
+    if (!first) return {};
+    return {first->key, app::tr(first->label), first->typing && changed == 1};
+}
+
+IntakePage page_of_key(const std::string& key) {
+    for (const auto& f : form_fields)
+        if (key == f.key) return f.page;
+    return IntakePage::identity;
+}
+
 bool screen_differs(const IntakeForm& a, const IntakeForm& b) {
     return a.red_flags != b.red_flags || a.red_flag_notes != b.red_flag_notes ||
            a.referred_to != b.referred_to;
@@ -82,6 +161,7 @@ IntakePresenter::IntakePresenter(db::Database& db, std::optional<ClientId> clien
         m_loaded.red_flags_screened_on = today; // the screen is part of the intake
     }
     m_form = m_loaded;
+    m_history.reset(m_form);
 }
 
 std::string IntakePresenter::title() const {
@@ -222,8 +302,51 @@ ClientId IntakePresenter::save() {
 
     m_loaded = form_from(client.details());
     m_form = m_loaded;
+    m_history.set_current(m_form); // the stored form, tidied; the steps before it stay undoable
     m_client = std::move(client);
     return m_client->id();
+}
+
+// ---- Undo and redo -----------------------------------------------------------------------------
+
+void IntakePresenter::record_edit() {
+    if (m_form == m_history.current()) return;
+    m_history.push(m_form, describe_change(m_history.current(), m_form));
+}
+
+bool IntakePresenter::can_undo() const {
+    return m_history.can_undo() || m_form != m_history.current();
+}
+
+bool IntakePresenter::can_redo() const {
+    return m_history.can_redo() && m_form == m_history.current();
+}
+
+std::string IntakePresenter::undo_label() const {
+    if (m_form != m_history.current()) return describe_change(m_history.current(), m_form).label;
+    const EditStep* step = m_history.undo_step();
+    return step ? step->label : std::string();
+}
+
+std::string IntakePresenter::redo_label() const {
+    const EditStep* step = can_redo() ? m_history.redo_step() : nullptr;
+    return step ? step->label : std::string();
+}
+
+std::optional<IntakePage> IntakePresenter::undo() {
+    record_edit();
+    const IntakeForm* before = m_history.undo();
+    if (!before) return std::nullopt;
+    m_form = *before;
+    return page_of_key(m_history.redo_step()->key);
+}
+
+std::optional<IntakePage> IntakePresenter::redo() {
+    if (m_form != m_history.current()) return std::nullopt; // a new change: nothing to redo
+    const IntakeForm* after = m_history.redo();
+    if (!after) return std::nullopt;
+    m_form = *after;
+    return page_of_key(m_history.undo_step()->key);
 }
 
 } // namespace knotwork::gui

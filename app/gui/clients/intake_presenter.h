@@ -4,8 +4,10 @@
 // the health history implies; and save(), which checks the form, writes the client in one
 // transaction and returns its id. A positive red flag never stops the client being saved: the
 // record, with the flags and the referral, is what matters. A refused field is reported as a
-// ValidationError that field_of() turns into the control to put the cursor in.
+// ValidationError that field_of() turns into the control to put the cursor in. Undo and redo
+// step through the changes to the form.
 #include "client/client.h"
+#include "common/edit_history.h"
 #include "screening/cautions.h"
 #include "screening/red_flags.h"
 
@@ -135,6 +137,28 @@ class IntakePresenter {
     // The control a refusal points at; IntakeField::none for a field the form does not show.
     static IntakeField field_of(const ValidationError& error);
 
+    // ---- Undo and redo ---------------------------------------------------------------------
+    // The dialog changes form() in place and calls record_edit() after each change: what changed
+    // since the last step becomes a step, named after the field it touched. Typing into one
+    // field coalesces into one step while it goes on without a pause; a tick, a choice, a date
+    // or a medication added, changed or removed is a step of its own.
+    // A save keeps the history: undo after a save takes the form back past what is stored, so
+    // is_modified() is true again, and nothing stored changes until the next save.
+    void record_edit();
+    bool can_undo() const;
+    bool can_redo() const;
+    // The step undo() would take back and the one redo() would bring back, as a person reads it
+    // after "Undo: " ("Family name", "Medications"); "" when there is none.
+    std::string undo_label() const;
+    std::string redo_label() const;
+    // Puts the form back as it was before the last step (after the step undone last), first
+    // recording a change not yet recorded. Returns the page that holds the change, or nullopt
+    // when there is nothing to undo (redo).
+    std::optional<IntakePage> undo();
+    std::optional<IntakePage> redo();
+    // For tests: the clock that decides whether keystrokes are close enough to coalesce.
+    void set_edit_clock(EditClock clock) { m_history.set_clock(std::move(clock)); }
+
   private:
     // The client the form would save (validated), and the form with the screen's date settled.
     std::pair<Client, IntakeForm> prepared() const;
@@ -144,6 +168,7 @@ class IntakePresenter {
     std::optional<Client> m_client; // as stored, when editing or once saved
     IntakeForm m_loaded;
     IntakeForm m_form;
+    EditHistory<IntakeForm> m_history{IntakeForm{}};
 };
 
 } // namespace knotwork::gui

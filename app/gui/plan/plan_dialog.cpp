@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/error_message.h"
+#include "common/undo_controls.h"
 #include "common/wx_text.h"
 #include "plan/plan_presenter.h"
 
@@ -30,12 +31,11 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <optional>
 
 namespace knotwork::gui {
 
 namespace {
-
-enum Page { techniques_page, goals_page, series_page, home_care_page };
 
 enum TechniqueColumn { col_accept, col_name, col_suitability, col_pressure, technique_columns };
 
@@ -229,15 +229,9 @@ wxString measure_text(GoalMeasure m) {
     return {};
 }
 
-// The page a refused field lives on, so the therapist lands where the problem is.
-Page page_of(const std::string& field) {
-    auto starts = [&](std::string_view prefix) { return field.rfind(prefix, 0) == 0; };
-    if (starts("goal") || starts("target regions")) return goals_page;
-    if (starts("home care") || starts("plan notes")) return home_care_page;
-    if (starts("number of sessions") || starts("session length") || starts("interval") || starts("series") ||
-        starts("therapist") || starts("re-assessment") || starts("holidays") || starts("appointments"))
-        return series_page;
-    return techniques_page;
+// The notebook page that holds a refused field or an undone step.
+size_t page_index(PlanPage page) {
+    return static_cast<size_t>(page);
 }
 
 } // namespace
@@ -281,6 +275,9 @@ struct PlanDialog::Widgets {
     std::vector<HomeCareRow> home_care;
     wxTextCtrl* notes = nullptr;
 
+    std::optional<UndoButtons> undo_buttons;
+    bool refreshing = false; // the controls are being set from the presenter: their events are not edits
+
     Widgets(db::Database& db, ClientId client) : presenter(db, client, today_local()) {}
 };
 
@@ -302,6 +299,9 @@ PlanDialog::PlanDialog(wxWindow* parent, db::Database& db, ClientId client)
     m_w->summary->SetName("plan-summary");
     auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
     auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+    m_w->undo_buttons.emplace(this);
+    bottom->AddSpacer(gap);
+    m_w->undo_buttons->add_to(bottom, gap / 2);
     bottom->Add(m_w->summary, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
     bottom->Add(buttons, 0, wxALIGN_CENTER_VERTICAL);
 
@@ -315,6 +315,17 @@ PlanDialog::PlanDialog(wxWindow* parent, db::Database& db, ClientId client)
     save->SetLabel(_("&Save Plan"));
     save->Enable(m_w->presenter.blocker().empty());
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_save(); }, wxID_OK);
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_cancel(); }, wxID_CANCEL);
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { on_cancel(); });
+    m_w->undo_buttons->undo()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { step(true); });
+    m_w->undo_buttons->redo()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { step(false); });
+    // Undo and redo here, before any control sees the keys: the same on every page.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (const HistoryKey key = history_key(e); key != HistoryKey::none)
+            step(key == HistoryKey::undo);
+        else
+            e.Skip();
+    });
 
     show_goals();
     fill_reassess_choice();
@@ -456,8 +467,9 @@ wxWindow* PlanDialog::build_techniques_page(wxWindow* book) {
         show_technique(e.GetItem().IsOk() ? static_cast<int>(m_w->technique_model->GetRow(e.GetItem())) : -1);
     });
     m_w->rationale->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-        if (m_w->shown_technique < 0) return;
+        if (m_w->shown_technique < 0 || m_w->refreshing) return;
         m_w->presenter.set_rationale(static_cast<std::size_t>(m_w->shown_technique), utf8(m_w->rationale->GetValue()));
+        after_edit();
     });
     return page;
 }
@@ -497,7 +509,7 @@ void PlanDialog::show_technique(int row) {
         page += "<p>" + html(utf8(_("Nothing in the assessment speaks for or against it."))) + "</p>";
     page += "</body></html>";
     m_w->reasons->SetPage(page);
-    m_w->rationale->ChangeValue(t.can_accept() ? wx(t.rationale) : wxString());
+    restore_text(*m_w->rationale, t.can_accept() ? wx(t.rationale) : wxString());
     m_w->rationale->Enable(t.accepted);
     m_w->rationale_label->SetLabel(t.accepted ? _("&Reason in the plan:")
                                    : t.can_accept() ? _("Reason in the plan (tick Use to choose it):")
@@ -513,6 +525,7 @@ void PlanDialog::on_technique_toggled(unsigned row, const std::exception* refuse
         else if (m_w->presenter.techniques()[row].accepted) m_w->rationale->SetFocus();
         m_w->technique_model->RowChanged(row);
         update_summary();
+        after_edit();
     });
 }
 
@@ -601,6 +614,7 @@ wxWindow* PlanDialog::build_goals_page(wxWindow* book) {
                                                          ? std::optional<Side>(PlanPresenter::default_side(rr.region))
                                                          : std::nullopt);
                 show_region(index);
+                after_edit();
             });
             auto sided = [this, index](wxCommandEvent&) {
                 const RegionRow& rr = m_w->regions[index];
@@ -610,6 +624,7 @@ wxWindow* PlanDialog::build_goals_page(wxWindow* book) {
                                                      : on_right          ? std::optional<Side>(Side::right)
                                                                          : std::nullopt);
                 show_region(index);
+                after_edit();
             };
             if (row.left) {
                 row.left->Bind(wxEVT_CHECKBOX, sided);
@@ -649,6 +664,7 @@ wxWindow* PlanDialog::build_goals_page(wxWindow* book) {
         m_w->goals->MakeCellVisible(row, goal_description);
         m_w->goals->EnableCellEditControl();
         update_summary();
+        after_edit();
     });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         const int row = m_w->goals->GetGridCursorRow();
@@ -656,6 +672,7 @@ wxWindow* PlanDialog::build_goals_page(wxWindow* book) {
         m_w->presenter.remove_goal(static_cast<std::size_t>(row));
         show_goals();
         update_summary();
+        after_edit();
     });
     return page;
 }
@@ -719,6 +736,7 @@ void PlanDialog::on_goal_changed(int row, int col) {
     }
     m_w->presenter.set_goal(static_cast<std::size_t>(row), goal);
     update_summary();
+    after_edit();
 }
 
 // ---- series ---------------------------------------------------------------------------------
@@ -879,11 +897,13 @@ wxWindow* PlanDialog::build_series_page(wxWindow* book) {
         const int at = m_w->reassess->GetSelection();
         m_w->presenter.set_reassess_after(at > 0 ? std::optional<int>(at) : std::nullopt);
         refresh_preview();
+        after_edit();
     });
     return page;
 }
 
 void PlanDialog::apply_series() {
+    if (m_w->refreshing) return;
     SeriesSpec s = m_w->presenter.series();
     s.session_count = m_w->count->GetValue();
     s.frequency = static_cast<Frequency>(std::max(0, m_w->frequency->GetSelection()));
@@ -897,13 +917,10 @@ void PlanDialog::apply_series() {
     s.therapist = utf8(m_w->therapist->GetValue());
     m_w->interval->Enable(s.frequency == Frequency::every_n_days);
     const int before = m_w->presenter.series().session_count;
-    m_w->presenter.set_series(s);
-    if (before != s.session_count) {
-        if (const auto at = m_w->presenter.reassess_after(); at && *at > s.session_count)
-            m_w->presenter.set_reassess_after(s.session_count);
-        fill_reassess_choice();
-    }
+    m_w->presenter.set_series(s); // moves a re-assessment past the last session to the last
+    if (before != s.session_count) fill_reassess_choice();
     refresh_preview();
+    after_edit();
 }
 
 void PlanDialog::fill_reassess_choice() {
@@ -1003,9 +1020,12 @@ wxWindow* PlanDialog::build_home_care_page(wxWindow* book) {
             }
             text->Enable(check->GetValue());
             update_summary();
+            after_edit();
         });
         row.text->Bind(wxEVT_TEXT, [this, kind, text = row.text](wxCommandEvent&) {
+            if (m_w->refreshing) return;
             m_w->presenter.set_home_care_text(kind, utf8(text->GetValue()));
+            after_edit();
         });
         m_w->home_care.push_back(row);
     }
@@ -1013,7 +1033,11 @@ wxWindow* PlanDialog::build_home_care_page(wxWindow* book) {
     m_w->notes = new wxTextCtrl(page, wxID_ANY, wx(m_w->presenter.notes()), wxDefaultPosition,
                                 wxSize(-1, FromDIP(80)), wxTE_MULTILINE | wxTE_BESTWRAP);
     m_w->notes->SetName("plan-notes");
-    m_w->notes->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_w->presenter.set_notes(utf8(m_w->notes->GetValue())); });
+    m_w->notes->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        if (m_w->refreshing) return;
+        m_w->presenter.set_notes(utf8(m_w->notes->GetValue()));
+        after_edit();
+    });
     grid->Add(new wxStaticText(page, wxID_ANY, _("Plan &notes:")), 0, wxTOP, FromDIP(4));
     grid->Add(m_w->notes, 1, wxEXPAND);
     grid->AddGrowableRow(m_w->home_care.size()); // the notes take the height left
@@ -1070,14 +1094,14 @@ void PlanDialog::on_save() {
                             _("Appointments Clash"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
         ask.SetYesNoLabels(_("&Book Anyway"), _("&Go Back"));
         if (ask.ShowModal() != wxID_YES) {
-            m_w->book->SetSelection(series_page);
+            m_w->book->SetSelection(page_index(PlanPage::series));
             return;
         }
     }
     try {
         m_saved = m_w->presenter.save();
     } catch (const ValidationError& e) {
-        m_w->book->SetSelection(page_of(e.field()));
+        m_w->book->SetSelection(page_index(PlanPresenter::page_of(e.field())));
         show_error(this, _("The plan was not saved."), e);
         return;
     } catch (const std::exception& e) {
@@ -1085,6 +1109,80 @@ void PlanDialog::on_save() {
         return;
     }
     EndModal(wxID_OK);
+}
+
+void PlanDialog::on_cancel() {
+    if (m_w->goals->IsCellEditControlEnabled()) m_w->goals->SaveEditControlValue();
+    if (m_w->presenter.is_modified() && m_w->presenter.saved_plan() == 0) {
+        wxMessageDialog ask(this, _("Discard the changes to this plan?"), _("Treatment Plan"),
+                            wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+        ask.SetYesNoLabels(_("&Discard"), _("&Keep Editing"));
+        if (ask.ShowModal() != wxID_YES) return;
+    }
+    EndModal(wxID_CANCEL);
+}
+
+// ---- undo and redo --------------------------------------------------------------------------
+
+void PlanDialog::after_edit() {
+    if (!m_w->undo_buttons || m_w->refreshing) return;
+    m_w->undo_buttons->say(wxString());
+    m_w->undo_buttons->update(m_w->presenter.can_undo(), m_w->presenter.undo_label(),
+                              m_w->presenter.can_redo(), m_w->presenter.redo_label());
+}
+
+void PlanDialog::step(bool undo) {
+    wxGrid* goals = m_w->goals;
+    if (goals->IsCellEditControlEnabled()) { // the edit in progress becomes a step first
+        goals->SaveEditControlValue();
+        goals->DisableCellEditControl();
+    }
+    PlanPresenter& p = m_w->presenter;
+    const auto page = undo ? p.undo() : p.redo();
+    if (!page) {
+        wxBell();
+        return;
+    }
+    refresh_all();
+    m_w->undo_buttons->update(p.can_undo(), p.undo_label(), p.can_redo(), p.redo_label());
+    m_w->undo_buttons->say(undo ? undone_text(p.redo_label()) : redone_text(p.undo_label()));
+    if (m_w->book->GetSelection() != static_cast<int>(*page)) {
+        m_w->book->SetSelection(page_index(*page));
+        m_w->book->SetFocus(); // on the tab, not in a field where typing would replace text
+    }
+}
+
+// Every control from the presenter, without recording anything.
+void PlanDialog::refresh_all() {
+    const PlanPresenter& p = m_w->presenter;
+    m_w->refreshing = true;
+    for (unsigned row = 0; row < p.techniques().size(); ++row) m_w->technique_model->RowChanged(row);
+    show_technique(m_w->shown_technique);
+    show_goals();
+    for (std::size_t i = 0; i < m_w->regions.size(); ++i) show_region(i);
+
+    const SeriesSpec& s = p.series();
+    m_w->count->SetValue(s.session_count);
+    m_w->frequency->SetSelection(static_cast<int>(s.frequency));
+    m_w->interval->SetValue(s.interval_days);
+    m_w->interval->Enable(s.frequency == Frequency::every_n_days);
+    m_w->minutes->SetValue(s.session_minutes);
+    if (!s.start_date.is_special()) m_w->start_date->SetValue(to_wx(s.start_date));
+    for (std::size_t i = 0; i < m_w->start_times.size(); ++i)
+        if (m_w->start_times[i] == s.start_time) m_w->start_time->SetSelection(static_cast<int>(i));
+    restore_text(*m_w->therapist, wx(s.therapist));
+
+    for (std::size_t i = 0; i < m_w->home_care.size() && i < p.home_care().size(); ++i) {
+        const HomeCareRow& row = m_w->home_care[i];
+        const HomeCareChoice& h = p.home_care()[i];
+        row.check->SetValue(h.chosen);
+        restore_text(*row.text, wx(h.instructions));
+        row.text->Enable(h.chosen);
+    }
+    restore_text(*m_w->notes, wx(p.notes()));
+    m_w->refreshing = false;
+    fill_reassess_choice();
+    refresh_preview();
 }
 
 } // namespace knotwork::gui

@@ -3,7 +3,9 @@
 // reasons and the client's cautions, which the therapist accepts with a reason each; goals and
 // target regions; the series with a live preview of its dated appointments (moves off closed
 // days and clashes marked); the home-care programme. Save stores the plan and books its
-// appointments in one step. The logic lives in PlanPresenter (plan_presenter.h).
+// appointments in one step. Ctrl+Z (or Undo) takes back the last change and shows its page;
+// Ctrl+Shift+Z and Ctrl+Y redo it; Cancel asks before it throws changes away. The logic lives in
+// PlanPresenter (plan_presenter.h).
 #include "plan/treatment_plan.h"
 
 #include <wx/dialog.h>
@@ -48,6 +50,14 @@ private:
     void refresh_preview();
     void update_summary();
     void on_save();
+    void on_cancel();
+
+    // Undo (or redo) a step: every control follows the presenter and the page holding the
+    // change comes into view.
+    void step(bool undo);
+    void refresh_all();
+    // After an edit: the Undo and Redo buttons follow.
+    void after_edit();
 
     std::unique_ptr<Widgets> m_w;
     PlanId m_saved = 0;

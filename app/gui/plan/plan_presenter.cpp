@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <tuple>
 
 namespace knotwork::gui {
 
@@ -76,6 +78,8 @@ PlanPresenter::PlanPresenter(db::Database& db, ClientId client, Date today)
     m_calendar = app::calendar_of(m_profile);
     m_cautions = m_assessment ? cautions_for(m_client, *m_assessment) : cautions_for(m_client);
     fill_defaults();
+    m_stored = draft();
+    m_history.reset(m_stored); // the defaults are where the therapist starts: nothing to undo
 }
 
 void PlanPresenter::fill_defaults() {
@@ -218,20 +222,32 @@ void PlanPresenter::set_accepted(std::size_t row, bool accepted) {
         throw ValidationError(c.advice.name, KW_TR("is excluded for this client and cannot be accepted: ") +
                                                  join(c.advice.reasons_against, " "));
     c.accepted = accepted;
+    record({"technique " + c.advice.code,
+            fill(accepted ? KW_TR("Using {1}") : KW_TR("Not using {1}"), {c.advice.name}), false});
 }
 
 void PlanPresenter::set_rationale(std::size_t row, std::string rationale) {
-    m_techniques.at(row).rationale = std::move(rationale);
+    TechniqueChoice& c = m_techniques.at(row);
+    c.rationale = std::move(rationale);
+    record({"reason for " + c.advice.code, fill(KW_TR("Reason for {1}"), {c.advice.name}), true});
 }
 
 // ---- goals --------------------------------------------------------------------------------
 
-void PlanPresenter::add_goal(Goal goal) { m_goals.push_back(std::move(goal)); }
+void PlanPresenter::add_goal(Goal goal) {
+    m_goals.push_back(std::move(goal));
+    record({"goal", fill(KW_TR("Goal {1} added"), {std::to_string(m_goals.size())}), false});
+}
 
-void PlanPresenter::set_goal(std::size_t row, Goal goal) { m_goals.at(row) = std::move(goal); }
+void PlanPresenter::set_goal(std::size_t row, Goal goal) {
+    m_goals.at(row) = std::move(goal);
+    record({"goal " + std::to_string(row + 1), fill(KW_TR("Goal {1}"), {std::to_string(row + 1)}), false});
+}
 
 void PlanPresenter::remove_goal(std::size_t row) {
-    if (row < m_goals.size()) m_goals.erase(m_goals.begin() + static_cast<std::ptrdiff_t>(row));
+    if (row >= m_goals.size()) return;
+    m_goals.erase(m_goals.begin() + static_cast<std::ptrdiff_t>(row));
+    record({"goal", fill(KW_TR("Goal {1} removed"), {std::to_string(row + 1)}), false});
 }
 
 // ---- regions ------------------------------------------------------------------------------
@@ -275,18 +291,38 @@ void PlanPresenter::set_region(BodyRegion region, std::optional<Side> side) {
     } else {
         m_regions.push_back(TargetRegion{region, *side});
     }
+    record({"target regions", fill(KW_TR("Target region {1}"), {std::string(label(region))}), false});
 }
 
 // ---- series -------------------------------------------------------------------------------
 
 void PlanPresenter::set_series(SeriesSpec series) {
+    // The step is named after what changed; numbers and the therapist's name are typed or spun.
+    EditStep step{"series", KW_TR("Series"), false};
+    if (series.session_count != m_series.session_count)
+        step = {"number of sessions", KW_TR("Number of sessions"), true};
+    else if (series.frequency != m_series.frequency)
+        step = {"series frequency", KW_TR("How often"), false};
+    else if (series.interval_days != m_series.interval_days)
+        step = {"interval", KW_TR("Interval"), true};
+    else if (series.session_minutes != m_series.session_minutes)
+        step = {"session length", KW_TR("Session length"), true};
+    else if (series.start_date != m_series.start_date)
+        step = {"series start", KW_TR("Start date"), false};
+    else if (series.start_time != m_series.start_time)
+        step = {"series start time", KW_TR("Start time"), false};
+    else if (series.therapist != m_series.therapist)
+        step = {"therapist", KW_TR("Therapist"), true};
     m_series = std::move(series);
     if (m_reassess_follows_count) m_reassess = (std::max(1, m_series.session_count) + 1) / 2;
+    else if (m_reassess && *m_reassess > m_series.session_count) m_reassess = m_series.session_count;
+    record(std::move(step));
 }
 
 void PlanPresenter::set_reassess_after(std::optional<int> after_session) {
     m_reassess = after_session;
     m_reassess_follows_count = false;
+    record({"re-assessment", KW_TR("Re-assessment"), false});
 }
 
 // ---- home care ----------------------------------------------------------------------------
@@ -302,10 +338,19 @@ void PlanPresenter::set_home_care(HomeCareKind kind, bool chosen) {
     if (chosen && !h.can_choose())
         throw ValidationError(fill(KW_TR("home care ({1})"), {std::string(label(kind))}), h.blocked);
     h.chosen = chosen;
+    record({"home care (" + std::string(to_code(kind)) + ")",
+            fill(KW_TR("Home care: {1}"), {app::tr(label(kind))}), false});
 }
 
 void PlanPresenter::set_home_care_text(HomeCareKind kind, std::string instructions) {
     home_care_choice(kind).instructions = std::move(instructions);
+    record({"home care (" + std::string(to_code(kind)) + ") text",
+            fill(KW_TR("Home care: {1}"), {app::tr(label(kind))}), true});
+}
+
+void PlanPresenter::set_notes(std::string notes) {
+    m_notes = std::move(notes);
+    record({"plan notes", KW_TR("Plan notes"), true});
 }
 
 // ---- preview and save ---------------------------------------------------------------------
@@ -396,7 +441,75 @@ PlanId PlanPresenter::save() {
     std::vector<ScheduledAppointment> appointments;
     for (auto& line : preview()) appointments.push_back(std::move(line.appointment));
     m_saved = app::create_plan_with_series(m_db, plan, appointments);
+    m_stored = draft();
+    m_history.seal();
     return m_saved;
 }
+
+PlanPage PlanPresenter::page_of(const std::string& field) {
+    auto starts = [&](std::string_view prefix) { return field.rfind(prefix, 0) == 0; };
+    if (starts("goal") || starts("target regions")) return PlanPage::goals;
+    if (starts("home care") || starts("plan notes")) return PlanPage::home_care;
+    if (starts("number of sessions") || starts("session length") || starts("interval") || starts("series") ||
+        starts("therapist") || starts("re-assessment") || starts("holidays") || starts("appointments"))
+        return PlanPage::series;
+    return PlanPage::techniques;
+}
+
+// ---- undo and redo ------------------------------------------------------------------------
+
+PlanPresenter::Draft PlanPresenter::draft() const {
+    Draft d;
+    for (const auto& t : m_techniques) d.techniques.emplace_back(t.accepted, t.rationale);
+    d.goals = m_goals;
+    d.regions = m_regions;
+    d.series = m_series;
+    d.reassess = m_reassess;
+    d.reassess_follows_count = m_reassess_follows_count;
+    for (const auto& h : m_home_care) d.home_care.emplace_back(h.chosen, h.instructions);
+    d.notes = m_notes;
+    return d;
+}
+
+void PlanPresenter::apply(const Draft& d) {
+    for (std::size_t i = 0; i < m_techniques.size() && i < d.techniques.size(); ++i)
+        std::tie(m_techniques[i].accepted, m_techniques[i].rationale) = d.techniques[i];
+    m_goals = d.goals;
+    m_regions = d.regions;
+    m_series = d.series;
+    m_reassess = d.reassess;
+    m_reassess_follows_count = d.reassess_follows_count;
+    for (std::size_t i = 0; i < m_home_care.size() && i < d.home_care.size(); ++i)
+        std::tie(m_home_care[i].chosen, m_home_care[i].instructions) = d.home_care[i];
+    m_notes = d.notes;
+}
+
+void PlanPresenter::record(EditStep step) { m_history.push(draft(), std::move(step)); }
+
+std::string PlanPresenter::undo_label() const {
+    const EditStep* step = m_history.undo_step();
+    return step ? step->label : std::string();
+}
+
+std::string PlanPresenter::redo_label() const {
+    const EditStep* step = m_history.redo_step();
+    return step ? step->label : std::string();
+}
+
+std::optional<PlanPage> PlanPresenter::undo() {
+    const Draft* before = m_history.undo();
+    if (!before) return std::nullopt;
+    apply(*before);
+    return page_of(m_history.redo_step()->key);
+}
+
+std::optional<PlanPage> PlanPresenter::redo() {
+    const Draft* after = m_history.redo();
+    if (!after) return std::nullopt;
+    apply(*after);
+    return page_of(m_history.undo_step()->key);
+}
+
+bool PlanPresenter::is_modified() const { return draft() != m_stored; }
 
 } // namespace knotwork::gui

@@ -17,8 +17,10 @@
 //    series = 6 weekly sessions of the practice's default length from the next open day at 09:00
 //    with the practice's therapist; re-assess after session ceil(N/2) (following the count until
 //    the therapist sets it); home care from the templates, heat left out when a caution bars it.
+//  - Every change the therapist makes is a step that undo() takes back.
 #include "assessment/assessment.h"
 #include "client/client.h"
+#include "common/edit_history.h"
 #include "plan/treatment_plan.h"
 #include "practice/practice_profile.h"
 #include "schedule/series_scheduler.h"
@@ -27,6 +29,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace knotwork::db {
@@ -54,6 +57,9 @@ struct HomeCareChoice {
 
     bool can_choose() const { return blocked.empty(); }
 };
+
+// The dialog's pages, so a refused field or an undone step can show the page that holds it.
+enum class PlanPage { techniques, goals, series, home_care };
 
 // Body regions grouped as a therapist looks for them.
 struct RegionGroup {
@@ -122,6 +128,7 @@ public:
 
     // ---- series
     const SeriesSpec& series() const noexcept { return m_series; }
+    // A re-assessment point past the last session moves to the last session.
     void set_series(SeriesSpec series);
     std::optional<int> reassess_after() const noexcept { return m_reassess; }
     // Once set here the re-assessment point no longer follows the session count.
@@ -135,7 +142,7 @@ public:
     void set_home_care_text(HomeCareKind kind, std::string instructions);
 
     const std::string& notes() const noexcept { return m_notes; }
-    void set_notes(std::string notes) { m_notes = std::move(notes); }
+    void set_notes(std::string notes);
 
     // ---- the dated appointments, over what is already booked
     // Throws ValidationError naming the field for a series the scheduler refuses.
@@ -150,7 +157,47 @@ public:
     PlanId save();
     PlanId saved_plan() const noexcept { return m_saved; }
 
+    // The page that holds a refused field or an undone step ("goal 2 target" → goals,
+    // "home care (Heat)" → home care, "number of sessions" → series; techniques otherwise).
+    static PlanPage page_of(const std::string& field);
+
+    // ---- undo and redo
+    // Every setter above is one step. Typing a reason, home-care words, the notes or the
+    // therapist, or spinning a number of the series, is one step while it goes on without a pause.
+    // A save keeps the history: undo after a save changes only the plan being edited, so
+    // is_modified() is true again, and never the plan stored.
+    bool can_undo() const noexcept { return m_history.can_undo(); }
+    bool can_redo() const noexcept { return m_history.can_redo(); }
+    // The step undo() would take back and the one redo() would bring back, as a person reads it
+    // after "Undo: " ("Using Myofascial release", "Number of sessions"); "" when there is none.
+    std::string undo_label() const;
+    std::string redo_label() const;
+    // Puts the plan back as it was before the last step (after the step undone last). Returns the
+    // page that holds the change, or nullopt when there is nothing to undo (redo).
+    std::optional<PlanPage> undo();
+    std::optional<PlanPage> redo();
+    // True when the plan differs from the defaults it started from, or from the plan last saved.
+    bool is_modified() const;
+    // For tests: the clock that decides whether keystrokes are close enough to coalesce.
+    void set_edit_clock(EditClock clock) { m_history.set_clock(std::move(clock)); }
+
 private:
+    // What the therapist edits, for undo and redo.
+    struct Draft {
+        std::vector<std::pair<bool, std::string>> techniques; // accepted, rationale; in m_techniques order
+        std::vector<Goal> goals;
+        std::vector<TargetRegion> regions;
+        SeriesSpec series;
+        std::optional<int> reassess;
+        bool reassess_follows_count = true;
+        std::vector<std::pair<bool, std::string>> home_care; // chosen, instructions; in m_home_care order
+        std::string notes;
+        bool operator==(const Draft&) const = default;
+    };
+    Draft draft() const;
+    void apply(const Draft& d);
+    void record(EditStep step);
+
     void fill_defaults();
     HomeCareChoice& home_care_choice(HomeCareKind kind);
 
@@ -170,6 +217,8 @@ private:
     std::vector<HomeCareChoice> m_home_care;
     std::string m_notes;
     PlanId m_saved = 0;
+    Draft m_stored; // the defaults, or the plan last saved
+    EditHistory<Draft> m_history{Draft{}};
 };
 
 } // namespace knotwork::gui

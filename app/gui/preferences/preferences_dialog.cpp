@@ -2,6 +2,7 @@
 
 #include "common/error_message.h"
 #include "common/wx_text.h"
+#include "core/display_format.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -132,7 +133,7 @@ void PreferencesDialog::show_holidays() {
     m_holidays->DeleteAllItems();
     for (const auto& [day, name] : m_presenter.profile().holidays) {
         wxVector<wxVariant> row;
-        row.push_back(wx(to_iso(day)));
+        row.push_back(wx(app::format_date(day)));
         row.push_back(wx(name));
         m_holidays->AppendItem(row);
     }

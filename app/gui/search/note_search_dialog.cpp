@@ -2,11 +2,14 @@
 
 #include "common/error_message.h"
 #include "common/wx_text.h"
+#include "core/display_format.h"
 
 #include <wx/dataview.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+
+#include <algorithm>
 
 namespace knotwork::gui {
 
@@ -18,7 +21,9 @@ NoteSearchDialog::NoteSearchDialog(wxWindow* parent, db::Database& db)
     m_query = new wxSearchCtrl(this, wxID_ANY);
     m_query->SetDescriptiveText(_("Words in any note, e.g. piriformis sciatic"));
     m_results = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_SINGLE | wxDV_ROW_LINES);
-    m_results->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    // Wide enough for the longest short date the user's locale writes.
+    const int date_width = m_results->GetTextExtent(wx(app::format_date(Date(2026, 12, 28)))).x + FromDIP(20);
+    m_results->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, std::max(FromDIP(90), date_width));
     m_results->AppendTextColumn(_("Client"), wxDATAVIEW_CELL_INERT, FromDIP(160));
     m_results->AppendTextColumn(_("Where the words occur"), wxDATAVIEW_CELL_INERT, FromDIP(480));
     m_status = new wxStaticText(this, wxID_ANY, _("Type to search every note and amendment."));
@@ -51,7 +56,7 @@ void NoteSearchDialog::run_search() {
     }
     for (const auto& h : m_hits) {
         wxVector<wxVariant> row;
-        row.push_back(wx(to_iso(h.starts_at.date())));
+        row.push_back(wx(app::format_date(h.starts_at.date())));
         row.push_back(wx(h.client_name));
         row.push_back((h.in_amendment ? _("Amendment: ") : wxString()) + wx(h.snippet));
         m_results->AppendItem(row);

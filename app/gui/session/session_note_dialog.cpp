@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/error_message.h"
+#include "common/undo_controls.h"
 #include "common/wx_text.h"
 #include "database.h"
 #include "preferences/app_config.h"
@@ -519,11 +520,9 @@ struct SessionNoteDialog::Widgets {
                                               : wx(focus_text));
 
         const NoteDraft& d = note->draft();
-        for (std::size_t i = 0; i < soap.size(); ++i) {
-            const wxString v = wx(d.text(soap_fields[i]));
-            if (soap[i]->GetValue() != v) soap[i]->ChangeValue(v);
-        }
-        if (adverse->GetValue() != wx(d.adverse_reactions)) adverse->ChangeValue(wx(d.adverse_reactions));
+        for (std::size_t i = 0; i < soap.size(); ++i)
+            restore_text(*soap[i], wx(d.text(soap_fields[i])));
+        restore_text(*adverse, wx(d.adverse_reactions));
         pain_before->SetValue(d.pain_before.value_or(0));
         before_unrecorded->SetValue(!d.pain_before);
         pain_after->SetValue(d.pain_after.value_or(0));
@@ -549,7 +548,7 @@ struct SessionNoteDialog::Widgets {
         const NoteDraft& d = note->draft();
         const auto at = std::find(statuses.begin(), statuses.end(), d.status);
         status->SetSelection(static_cast<int>(at - statuses.begin()));
-        if (status_reason->GetValue() != wx(d.status_reason)) status_reason->ChangeValue(wx(d.status_reason));
+        restore_text(*status_reason, wx(d.status_reason));
         show_reason(d.status == AppointmentStatus::cancelled);
     }
 
@@ -681,7 +680,7 @@ struct SessionNoteDialog::Widgets {
         else if (!saved_at.empty())
             text = wxString::Format(_("Saved at %s"), saved_at);
         else
-            text = _("Ctrl+S saves the draft, Ctrl+Enter signs");
+            text = _("Ctrl+S saves the draft, Ctrl+Enter signs, Ctrl+Z undoes");
         if (state->GetLabel() != text) state->SetLabel(text);
         if (dirty && !autosave.IsRunning()) autosave.Start(autosave_ms);
     }
@@ -799,7 +798,27 @@ struct SessionNoteDialog::Widgets {
         if (auto* text = dynamic_cast<wxTextCtrl*>(target)) text->SetInsertionPointEnd();
     }
 
+    // Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y: the draft goes back (or forward) a step and every control
+    // follows it; the status line says what was undone. A grid edit in progress becomes a step
+    // first, so Ctrl+Z in a cell takes it back.
+    void on_history(HistoryKey key) {
+        commit_grid_edit();
+        const bool stepped = key == HistoryKey::undo ? note->undo() : note->redo();
+        if (!stepped) {
+            wxBell();
+            return;
+        }
+        fill_all();
+        state->SetLabel(key == HistoryKey::undo
+                            ? undone_text(note->redo_label()) + "  " + _("(Ctrl+Y redoes)")
+                            : redone_text(note->undo_label()));
+    }
+
     void on_key(wxKeyEvent& e) {
+        if (const HistoryKey history = history_key(e); history != HistoryKey::none) {
+            on_history(history);
+            return;
+        }
         const int key = e.GetKeyCode();
         const int mods = e.GetModifiers();
         if (mods == wxMOD_CONTROL && (key == 'S' || key == 's')) {

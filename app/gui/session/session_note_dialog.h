@@ -3,7 +3,8 @@
 // accelerators, quick phrases by shortcut), a grid of technique × region × pressure × minutes,
 // pain before/after, adverse reactions; shows "session 3 of 6" and the plan's focus. Sign locks
 // the note after confirmation; afterwards only "Add amendment" is offered. Unsaved text is never
-// lost silently. The logic lives in SessionNotePresenter (session_note_presenter.h).
+// lost silently. Ctrl+Z undoes the last change in any field, Ctrl+Shift+Z and Ctrl+Y redo it. The
+// logic lives in SessionNotePresenter (session_note_presenter.h).
 #include "session/session.h"
 
 #include <wx/dialog.h>

@@ -69,6 +69,21 @@ constexpr PhraseBank plan_phrases{
     "Refer to the physician if symptoms persist or worsen.",
 };
 
+// The field's name as the editor labels it (translated where it is shown), and its code.
+std::string field_name(SoapField f) {
+    switch (f) {
+    case SoapField::subjective:
+        return KW_TR("Subjective");
+    case SoapField::objective:
+        return KW_TR("Objective");
+    case SoapField::assessment:
+        return KW_TR("Assessment");
+    case SoapField::plan:
+        return KW_TR("Plan");
+    }
+    return {};
+}
+
 const PhraseBank& bank(SoapField f) {
     switch (f) {
     case SoapField::subjective:
@@ -325,6 +340,7 @@ void SessionNotePresenter::load() {
     m_draft = m_saved;
     m_read_only = m_session.is_signed();
     m_conflict = false;
+    m_history.reset(m_draft);
 }
 
 NoteDraft SessionNotePresenter::draft_of(const Session& s) {
@@ -417,26 +433,44 @@ std::vector<std::string> SessionNotePresenter::caution_lines() const {
 
 // ---- Draft ---------------------------------------------------------------------------------------
 
+void SessionNotePresenter::record(EditStep step) {
+    if (!m_read_only) m_history.push(m_draft, std::move(step));
+}
+
 void SessionNotePresenter::set_text(SoapField field, std::string text) {
-    if (!m_read_only) m_draft.text(field) = std::move(text);
+    if (m_read_only) return;
+    m_draft.text(field) = std::move(text);
+    record(
+        {"text " + std::string(soap_keys[static_cast<std::size_t>(field)].first), field_name(field), true});
 }
 
 void SessionNotePresenter::set_pain_before(std::optional<int> score) {
-    if (!m_read_only) m_draft.pain_before = score;
+    if (m_read_only) return;
+    m_draft.pain_before = score;
+    record({"pain before", KW_TR("Pain before"), true});
 }
 
 void SessionNotePresenter::set_pain_after(std::optional<int> score) {
-    if (!m_read_only) m_draft.pain_after = score;
+    if (m_read_only) return;
+    m_draft.pain_after = score;
+    record({"pain after", KW_TR("Pain after"), true});
 }
 
 void SessionNotePresenter::set_adverse_reactions(std::string text) {
-    if (!m_read_only) m_draft.adverse_reactions = std::move(text);
+    if (m_read_only) return;
+    m_draft.adverse_reactions = std::move(text);
+    record({"text adverse", KW_TR("Adverse reactions"), true});
 }
 
 void SessionNotePresenter::set_status(AppointmentStatus status, std::string reason) {
     if (m_read_only) return;
+    const bool new_status = status != m_draft.status;
     m_draft.status = status;
     m_draft.status_reason = status == AppointmentStatus::cancelled ? std::move(reason) : std::string();
+    if (new_status)
+        record({"status", KW_TR("Appointment status"), false});
+    else
+        record({"status reason", KW_TR("Reason for cancelling"), true});
 }
 
 std::string SessionNotePresenter::technique_name(const std::string& code) const {
@@ -486,18 +520,22 @@ std::size_t SessionNotePresenter::add_technique_row() {
     row.pressure = Pressure(std::clamp(pressure, Pressure::min, m_max_safe.value()));
     row.minutes = 10;
     m_draft.techniques.push_back(std::move(row));
-    return m_draft.techniques.size() - 1;
+    const std::size_t added = m_draft.techniques.size() - 1;
+    record({"", fill(KW_TR("Technique row {n} added"), {{"n", std::to_string(added + 1)}}), false});
+    return added;
 }
 
 void SessionNotePresenter::set_technique_row(std::size_t row, AppliedTechnique technique) {
     if (m_read_only) return;
     m_draft.techniques.at(row) = std::move(technique);
+    record({"", fill(KW_TR("Technique row {n}"), {{"n", std::to_string(row + 1)}}), false});
 }
 
 void SessionNotePresenter::remove_technique_row(std::size_t row) {
     if (m_read_only) return;
     if (row >= m_draft.techniques.size()) throw std::out_of_range("technique row");
     m_draft.techniques.erase(m_draft.techniques.begin() + static_cast<std::ptrdiff_t>(row));
+    record({"", fill(KW_TR("Technique row {n} removed"), {{"n", std::to_string(row + 1)}}), false});
 }
 
 std::vector<NoteWarning> SessionNotePresenter::warnings() const {
@@ -592,7 +630,37 @@ std::optional<PhraseInsertion> SessionNotePresenter::insert_quick_phrase(SoapFie
         text::code_points(std::string_view(text).substr(0, at)) + text::code_points(inserted);
     if (space_after) inserted += ' ';
     text.insert(at, inserted);
-    return PhraseInsertion{text, caret_after};
+    PhraseInsertion result{text, caret_after};
+    record({"", fill(KW_TR("Quick phrase in {field}"), {{"field", field_name(field)}}), false});
+    return result;
+}
+
+// ---- Undo and redo -------------------------------------------------------------------------------
+
+std::string SessionNotePresenter::undo_label() const {
+    const EditStep* step = can_undo() ? m_history.undo_step() : nullptr;
+    return step ? step->label : std::string();
+}
+
+std::string SessionNotePresenter::redo_label() const {
+    const EditStep* step = can_redo() ? m_history.redo_step() : nullptr;
+    return step ? step->label : std::string();
+}
+
+bool SessionNotePresenter::undo() {
+    if (m_read_only) return false;
+    const NoteDraft* before = m_history.undo();
+    if (!before) return false;
+    m_draft = *before;
+    return true;
+}
+
+bool SessionNotePresenter::redo() {
+    if (m_read_only) return false;
+    const NoteDraft* after = m_history.redo();
+    if (!after) return false;
+    m_draft = *after;
+    return true;
 }
 
 // ---- Saving --------------------------------------------------------------------------------------
@@ -651,6 +719,12 @@ void SessionNotePresenter::commit(Session& updated) {
     m_draft = m_saved;
     m_read_only = m_session.is_signed();
     m_conflict = false;
+    // The stored draft (a scheduled appointment now completed) is where the form stands; the
+    // steps before it stay undoable until the note is signed.
+    if (m_read_only)
+        m_history.reset(m_draft);
+    else
+        m_history.set_current(m_draft);
 }
 
 void SessionNotePresenter::save_draft() {
@@ -699,6 +773,7 @@ bool SessionNotePresenter::adopt_stored_version() {
     if (m_session.is_signed()) {
         m_draft = m_saved;
         m_read_only = true;
+        m_history.reset(m_draft);
         return false;
     }
     return true;
@@ -735,6 +810,7 @@ bool SessionNotePresenter::restore_snapshot(const std::string& snapshot) {
     auto snap = parse_snapshot(snapshot);
     if (!snap || snap->session != m_id) return false;
     m_draft = std::move(snap->draft);
+    record({"", KW_TR("Restored unsaved text"), false});
     return true;
 }
 

@@ -14,8 +14,11 @@
 //    LockedRecordError and the draft setters do nothing; only add_amendment() writes.
 //  - Saving a non-blank note on a scheduled appointment marks it completed.
 //
+//  - Every change to the draft is a step that undo() takes back (see "Undo and redo").
+//
 // Text is UTF-8. Carets are counted in code points, as text controls count them. No wxWidgets.
 #include "client/client.h"
+#include "common/edit_history.h"
 #include "plan/treatment_plan.h"
 #include "screening/cautions.h"
 #include "session/session.h"
@@ -138,6 +141,26 @@ class SessionNotePresenter {
     // number is out of range or the presenter is read-only.
     std::optional<PhraseInsertion> insert_quick_phrase(SoapField field, int number, std::size_t caret);
 
+    // ---- Undo and redo -------------------------------------------------------------------------
+    // Each setter, row change, quick phrase and restored snapshot is one step. Typing into one
+    // field (or spinning one pain score, or typing the reason for cancelling) is one step for as
+    // long as it goes on without a pause (EditHistoryLimits).
+    // A save keeps the history: undo after a save takes the draft back past what is stored, so
+    // the note is dirty again (is_dirty()) and nothing stored changes until it is saved again.
+    // A signed note has nothing to undo: signing, here or elsewhere, clears the history.
+    bool can_undo() const noexcept { return !m_read_only && m_history.can_undo(); }
+    bool can_redo() const noexcept { return !m_read_only && m_history.can_redo(); }
+    // The step undo() would take back, and the one redo() would bring back, as a person reads it
+    // after "Undo: " ("Subjective", "Technique row 2"); "" when there is none.
+    std::string undo_label() const;
+    std::string redo_label() const;
+    // The draft as it was before the last step (after the step undone last). False when there is
+    // nothing to undo (redo) or the presenter is read-only.
+    bool undo();
+    bool redo();
+    // For tests: the clock that decides whether keystrokes are close enough to coalesce.
+    void set_edit_clock(EditClock clock) { m_history.set_clock(std::move(clock)); }
+
     // ---- Saving ------------------------------------------------------------------------------
     // Saves the draft in one transaction. Throws ValidationError (the draft is kept),
     // ConflictError when someone else saved first (the draft is kept; see adopt_stored_version),
@@ -178,6 +201,8 @@ class SessionNotePresenter {
     Session with_draft() const;
     void commit(Session& updated);
     static NoteDraft draft_of(const Session& s);
+    // Records the draft as it now stands as one step of the history.
+    void record(EditStep step);
 
     db::Database& m_db;
     SessionId m_id;
@@ -192,6 +217,7 @@ class SessionNotePresenter {
     NoteDraft m_draft;
     bool m_read_only = false;
     bool m_conflict = false;
+    EditHistory<NoteDraft> m_history{NoteDraft{}};
 };
 
 } // namespace knotwork::gui
