@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "core/chart.h"
 #include "core/demo_practice.h"
+#include "core/progress_reports.h"
 #include "database.h"
 #include "practice_statistics.h"
 #include "repositories/client_repository.h"
@@ -530,6 +531,109 @@ int run_check(const std::vector<std::string>& args, std::ostream& out) {
     return problems.empty() ? 0 : 1;
 }
 
+// ---- report -------------------------------------------------------------------------------
+
+void write_report_json(JsonWriter& w, const app::ExportedReport& r) {
+    w.begin_object()
+        .field("file", r.file.string())
+        .field("client", r.client)
+        .field("client_name", r.client_name)
+        .field("plan", r.plan ? std::optional<std::int64_t>(*r.plan) : std::nullopt)
+        .field("pages", r.pages)
+        .field("signed_notes", r.signed_notes)
+        .field("left_out", static_cast<std::int64_t>(r.left_out))
+        .end_object();
+}
+
+std::string report_line(const app::ExportedReport& r) {
+    std::string s = r.file.string() + ": " + r.client_name + " (client " + std::to_string(r.client);
+    if (r.plan) s += ", plan " + std::to_string(*r.plan);
+    s += "), " + std::to_string(r.pages) + (r.pages == 1 ? " page, " : " pages, ") + std::to_string(r.signed_notes) +
+         (r.signed_notes == 1 ? " signed note" : " signed notes");
+    if (r.left_out > 0)
+        s += "; " + std::to_string(r.left_out) + (r.left_out == 1 ? " unsigned note" : " unsigned notes") + " left out";
+    return s;
+}
+
+int run_report(const std::vector<std::string>& args, std::ostream& out) {
+    Arguments a(args, {"json", "all-active"},
+                {"as", "client", "plan", "from", "to", "out", "out-dir", "paper", "date", "recommend", "comment", "adherence"});
+    const std::string file = a.positional(0, "practice FILE");
+    report::PaperSize paper = report::PaperSize::a4;
+    if (auto p = a.option("paper")) {
+        try {
+            paper = report::parse_paper_size(*p);
+        } catch (const ValidationError&) {
+            throw UsageError("--paper must be a4 or letter (got \"" + *p + "\")");
+        }
+    }
+    const Date report_date = a.option("date") ? parse_date("--date", *a.option("date")) : today_local();
+
+    if (a.flag("all-active")) {
+        for (const char* single : {"client", "plan", "from", "to", "out", "recommend", "comment", "adherence"})
+            if (a.option(single)) throw UsageError(std::string("--") + single + " does not go with --all-active");
+        const auto dir = a.option("out-dir");
+        if (!dir) throw UsageError("--all-active needs --out-dir DIR");
+        auto db = open_practice(a);
+        app::BatchReportOptions options;
+        options.report_date = report_date;
+        options.paper = paper;
+        if (!a.flag("json"))
+            options.progress = [&out](std::size_t, std::size_t, const app::ExportedReport& r) {
+                out << "  " << report_line(r) << "\n";
+            };
+        const auto written = app::export_active_reports(*db, *dir, options);
+        if (a.flag("json")) {
+            JsonWriter w(out);
+            w.begin_array();
+            for (const auto& r : written) write_report_json(w, r);
+            w.end_array();
+            out << "\n";
+        } else {
+            out << "Wrote " << written.size() << (written.size() == 1 ? " progress report" : " progress reports")
+                << " (every client with an active plan) to " << *dir << ".\n";
+        }
+        return 0;
+    }
+
+    if (a.option("out-dir")) throw UsageError("--out-dir goes with --all-active; for one client use --out FILE.pdf");
+    const auto client = a.integer("client", 1, std::numeric_limits<long long>::max());
+    if (!client) throw UsageError("--client ID is required (or --all-active)");
+    const auto target = a.option("out");
+    if (!target) throw UsageError("--out FILE.pdf is required");
+    app::ReportJob job;
+    job.client = *client;
+    if (auto plan = a.integer("plan", 1, std::numeric_limits<long long>::max())) job.plan = *plan;
+    if (job.plan && (a.option("from") || a.option("to")))
+        throw UsageError("give either --plan ID or --from D --to D, not both");
+    if (a.option("from").has_value() != a.option("to").has_value())
+        throw UsageError("--from and --to go together");
+    if (auto from = a.option("from")) job.from = parse_date("--from", *from);
+    if (auto to = a.option("to")) job.to = parse_date("--to", *to);
+    if (job.from && job.to && *job.to < *job.from) throw UsageError("--to must not be before --from");
+    job.report_date = report_date;
+    job.paper = paper;
+    if (auto r = a.option("recommend")) {
+        try {
+            job.recommendation = from_code<report::Recommendation>("--recommend", *r);
+        } catch (const ValidationError&) {
+            throw UsageError("--recommend must be continue, modify, discharge or refer (got \"" + *r + "\")");
+        }
+    }
+    job.comment = a.option("comment").value_or("");
+    job.home_care_adherence = a.option("adherence").value_or("");
+    auto db = open_practice(a);
+    const auto written = app::export_progress_report(*db, job, *target);
+    if (a.flag("json")) {
+        JsonWriter w(out);
+        write_report_json(w, written);
+        out << "\n";
+    } else {
+        out << "Wrote " << report_line(written) << ".\n";
+    }
+    return 0;
+}
+
 // ---- backup -------------------------------------------------------------------------------
 
 int run_backup(const std::vector<std::string>& args, std::ostream& out) {
@@ -576,6 +680,24 @@ const std::vector<Command>& command_table() {
          "  --limit N     at most N notes (default 50)\n  --json        print as JSON\n", run_search},
         {"check", "check FILE", "Check the file's integrity and schema version, and count its records.",
          "  --json        print as JSON\nExit status 1 when problems are found.\n", run_check},
+        {"report",
+         "report FILE (--client ID [--plan ID | --from D --to D] --out X.pdf | --all-active --out-dir DIR) "
+         "[--paper a4|letter]",
+         "Write a client's progress report as PDF, or one for every client with an active plan.",
+         "  --client ID     the client's id (see 'clients')\n"
+         "  --plan ID       report on this treatment plan (default: the newest active plan)\n"
+         "  --from D --to D report on the sessions between two dates instead (YYYY-MM-DD)\n"
+         "  --out FILE      where to write the PDF\n"
+         "  --all-active    a report for every client with an active plan, on that plan\n"
+         "  --out-dir DIR   where --all-active writes its PDFs (created if missing)\n"
+         "  --paper P       a4 (default) or letter\n"
+         "  --date D        the report date (default today)\n"
+         "  --recommend R   continue, modify, discharge or refer (default: derived from goals and outcomes)\n"
+         "  --comment TEXT  the therapist's comment under the recommendation\n"
+         "  --adherence TEXT how well the client kept to the home-care programme\n"
+         "  --json          print what was written as JSON\n"
+         "Reports are built from signed notes only; each written report is recorded in the audit trail.\n",
+         run_report},
         {"backup", "backup FILE --out BACKUP_FILE",
          "Copy the practice to a new file, consistently, even while it is open elsewhere.",
          "  --out PATH    where to write the backup (must not exist)\n", run_backup},

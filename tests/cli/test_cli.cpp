@@ -43,6 +43,35 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
+// The text of a JSON string or number field in compact `--json` output ("" when absent).
+std::string json_field(const std::string& json, const std::string& key) {
+    const std::string marker = "\"" + key + "\":";
+    const auto at = json.find(marker);
+    if (at == std::string::npos) return {};
+    auto from = at + marker.size();
+    if (json[from] == '"') return json.substr(from + 1, json.find('"', from + 1) - from - 1);
+    auto to = json.find_first_of(",}", from);
+    return json.substr(from, to - from);
+}
+
+// What a PDF viewer would show as text, every run of white space one space.
+std::string pdf_text(const std::string& pdf) {
+    FILE* pipe = ::popen((quote(KNOTWORK_PDFTOTEXT) + " -enc UTF-8 " + quote(pdf) + " - 2>&1").c_str(), "r");
+    BOOST_REQUIRE(pipe != nullptr);
+    std::string text;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        for (std::size_t i = 0; i < n; ++i) {
+            const char c = buf[i];
+            const bool space = c == ' ' || c == '\n' || c == '\f';
+            if (!space) text += c;
+            else if (!text.empty() && text.back() != ' ') text += ' ';
+        }
+    ::pclose(pipe);
+    return text;
+}
+
 struct TempDir {
     fs::path path;
     TempDir() {
@@ -64,7 +93,7 @@ BOOST_AUTO_TEST_SUITE(knotwork_cli)
 BOOST_AUTO_TEST_CASE(help_lists_every_command) {
     const auto r = run("--help");
     BOOST_TEST(r.exit_code == 0);
-    for (const char* command : {"init", "demo", "clients", "show", "advise", "schedule", "search", "check", "backup"})
+    for (const char* command : {"init", "demo", "clients", "show", "advise", "schedule", "search", "check", "report", "backup"})
         BOOST_TEST_CONTEXT(command) { BOOST_TEST(contains(r.out, command)); }
     const auto one = run("demo --help");
     BOOST_TEST(one.exit_code == 0);
@@ -189,6 +218,75 @@ BOOST_AUTO_TEST_CASE(client_search_finds_by_name_fragment) {
     BOOST_TEST(contains(found.out, name), found.out);
     const auto none = run("clients " + file + " --search zzzqqq");
     BOOST_TEST(contains(none.out, "0 clients"));
+}
+
+BOOST_AUTO_TEST_CASE(report_writes_progress_reports_as_pdf_and_audits_each) {
+    TempDir dir;
+    const std::string file = quote(dir.file("p.knotwork"));
+    BOOST_REQUIRE(run("demo " + file + " --clients 12 --seed 7 --today 2026-06-01 --quiet").exit_code == 0);
+    auto audit_entries = [&] { return std::stoll(json_field(run("check " + file + " --json").out, "audit_entries")); };
+    const long long before = audit_entries();
+
+    // One client, on their newest plan, on US Letter.
+    const auto one = run("report " + file + " --client 3 --date 2026-06-01 --paper letter --out " +
+                         quote(dir.file("client 3.pdf")) + " --json");
+    BOOST_TEST(one.exit_code == 0, one.out);
+    BOOST_TEST_REQUIRE(fs::exists(dir.file("client 3.pdf")));
+    const std::string name = json_field(one.out, "client_name");
+    BOOST_TEST_REQUIRE(!name.empty(), one.out);
+    const std::string pages = json_field(one.out, "pages");
+    const std::string text = pdf_text(dir.file("client 3.pdf"));
+    BOOST_TEST(contains(text, name), text);
+    BOOST_TEST(contains(text, "Page 1 of " + pages));
+    BOOST_TEST(contains(text, "Reports are built from signed notes only."));
+    BOOST_TEST(audit_entries() == before + 1);
+
+    // A date range, in words.
+    const auto range = run("report " + file + " --client 3 --from 2025-01-01 --to 2026-06-01 --date 2026-06-01 --out " +
+                           quote(dir.file("range.pdf")));
+    BOOST_TEST(range.exit_code == 0, range.out);
+    BOOST_TEST(contains(range.out, "Wrote "));
+    BOOST_TEST(contains(pdf_text(dir.file("range.pdf")), "Sessions from 1 January 2025 to 1 June 2026"));
+    BOOST_TEST(audit_entries() == before + 2);
+
+    // Every client with an active plan, into a folder the command makes.
+    const auto batch = run("report " + file + " --all-active --out-dir " + quote(dir.file("batch")) +
+                           " --date 2026-06-01 --json");
+    BOOST_TEST(batch.exit_code == 0, batch.out);
+    std::size_t listed = 0;
+    for (auto at = batch.out.find("\"file\":"); at != std::string::npos; at = batch.out.find("\"file\":", at + 1))
+        ++listed;
+    std::size_t pdfs = 0;
+    for (const auto& entry : fs::directory_iterator(dir.file("batch"))) pdfs += entry.path().extension() == ".pdf";
+    BOOST_TEST(listed > 0u);
+    BOOST_TEST(pdfs == listed);
+    BOOST_TEST(audit_entries() == before + 2 + static_cast<long long>(listed));
+
+    const auto unknown = run("report " + file + " --client 99999 --out " + quote(dir.file("x.pdf")));
+    BOOST_TEST(unknown.exit_code == 1);
+    BOOST_TEST(!fs::exists(dir.file("x.pdf")));
+
+    struct Case {
+        std::string args;
+        std::string message;
+    };
+    const Case usage[] = {
+        {"--client 3", "--out FILE.pdf is required"},
+        {"--out x.pdf", "--client ID is required"},
+        {"--client 3 --plan 1 --from 2026-01-01 --to 2026-02-01 --out x.pdf", "not both"},
+        {"--client 3 --from 2026-01-01 --out x.pdf", "--from and --to go together"},
+        {"--client 3 --out x.pdf --paper a5", "--paper must be a4 or letter"},
+        {"--client 3 --out x.pdf --recommend maybe", "--recommend must be"},
+        {"--all-active", "--all-active needs --out-dir DIR"},
+        {"--all-active --out-dir d --client 3", "--client does not go with --all-active"},
+    };
+    for (const auto& c : usage)
+        BOOST_TEST_CONTEXT(c.args) {
+            const auto r = run("report " + file + " " + c.args);
+            BOOST_TEST(r.exit_code == 2);
+            BOOST_TEST(contains(r.out, c.message), r.out);
+        }
+    BOOST_TEST(audit_entries() == before + 2 + static_cast<long long>(listed));
 }
 
 BOOST_AUTO_TEST_CASE(backup_copies_the_practice_and_never_overwrites) {
