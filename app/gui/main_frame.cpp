@@ -14,17 +14,21 @@
 #include "assessment/assessment_dialog.h"
 #include "plan/plan_dialog.h"
 #include "preferences/preferences_dialog.h"
+#include "reports/reports_page.h"
 #include "schedule/schedule_frame.h"
 #include "search/note_search_dialog.h"
 #include "session/session_note_dialog.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/artprov.h>
+#include <wx/cmndata.h>
 #include <wx/dataview.h>
+#include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/html/htmlwin.h>
 #include <wx/notebook.h>
+#include <wx/progdlg.h>
 #include <wx/srchctrl.h>
 #include <wx/splitter.h>
 
@@ -38,6 +42,7 @@ enum MenuId {
     id_edit_client,
     id_archive_client,
     id_backup,
+    id_export_reports,
     id_find_notes,
     id_today,
     id_new_assessment,
@@ -45,7 +50,7 @@ enum MenuId {
     id_open_session,
     id_schedule,
     id_page_profile,
-    id_page_last = id_page_profile + 3,
+    id_page_last = id_page_profile + 4,
     id_recent_first,
     id_recent_last = id_recent_first + 8,
 };
@@ -67,6 +72,7 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> practice, const wxString& pat
     : wxFrame(nullptr, wxID_ANY, "Knotwork"), m_db(std::move(practice)), m_path(path) {
     SetName("knotwork-main");
     m_clients = std::make_unique<ClientListPresenter>(*m_db);
+    m_print_data = std::make_unique<wxPrintDialogData>();
     build_menus();
     build_toolbar();
     build_panes();
@@ -97,6 +103,7 @@ void MainFrame::build_menus() {
     file->AppendSubMenu(recent, _("Open &Recent"));
     file->AppendSeparator();
     file->Append(id_backup, _("&Back Up Practice...\tCtrl+Shift+B"));
+    file->Append(id_export_reports, _("Reports for All Active &Clients..."));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
 
@@ -123,6 +130,7 @@ void MainFrame::build_menus() {
     go->Append(id_page_profile + 1, _("&Assessments\tAlt+2"));
     go->Append(id_page_profile + 2, _("Treatment P&lans\tAlt+3"));
     go->Append(id_page_profile + 3, _("&Sessions and Notes\tAlt+4"));
+    go->Append(id_page_profile + 4, _("&Reports\tAlt+5"));
 
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About Knotwork"));
@@ -139,6 +147,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_open_practice, this, wxID_OPEN);
     Bind(wxEVT_MENU, &MainFrame::on_open_recent, this, id_recent_first, id_recent_last);
     Bind(wxEVT_MENU, &MainFrame::on_backup, this, id_backup);
+    Bind(wxEVT_MENU, &MainFrame::on_export_reports, this, id_export_reports);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::on_new_client, this, id_new_client);
     Bind(wxEVT_MENU, &MainFrame::on_edit_client, this, id_edit_client);
@@ -268,6 +277,8 @@ void MainFrame::build_panes() {
     sessions->SetMinimumPaneSize(FromDIP(80));
     sessions->SplitHorizontally(m_session_list, m_session_view, FromDIP(220));
     m_chart_book->AddPage(sessions, _("Sessions && Notes"));
+    m_reports_page = new ReportsPage(m_chart_book, [this]() -> db::Database& { return *m_db; }, *m_print_data);
+    m_chart_book->AddPage(m_reports_page, _("Reports"));
     auto* chart_sizer = new wxBoxSizer(wxVERTICAL);
     chart_sizer->Add(m_chart_title, 0, wxALL, FromDIP(8));
     chart_sizer->Add(m_chart_book, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
@@ -372,9 +383,11 @@ void MainFrame::reload_chart() {
         const wxString empty = "<html><body></body></html>";
         for (auto* page : {m_profile_page, m_assessments_page, m_plans_page, m_session_view}) page->SetPage(empty);
         m_session_list->DeleteAllItems();
+        m_reports_page->show_client(nullptr);
         return;
     }
     m_chart_title->SetLabel(wx(m_chart->client.display_name()));
+    m_reports_page->show_client(&*m_chart);
     m_profile_page->SetPage(wx(profile_page_html(*m_chart, today_local())));
     m_assessments_page->SetPage(wx(assessments_page_html(*m_chart)));
     m_plans_page->SetPage(wx(plans_page_html(*m_chart)));
@@ -689,6 +702,30 @@ void MainFrame::on_close(wxCloseEvent& e) {
     else AppConfig::set_main_window_rect(GetRect(), true);
     if (m_splitter->IsSplit()) AppConfig::set_client_list_width(m_splitter->GetSashPosition());
     e.Skip();
+}
+
+void MainFrame::on_export_reports(wxCommandEvent&) {
+    wxDirDialog folder(this, _("Folder for the Progress Reports"), AppConfig::data_folder(),
+                       wxDD_DEFAULT_STYLE);
+    if (folder.ShowModal() != wxID_OK) return;
+    wxProgressDialog progress(_("Progress Reports"), _("Writing the reports..."), 100, this,
+                              wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
+    try {
+        app::BatchReportOptions options;
+        options.report_date = today_local();
+        options.progress = [&progress](std::size_t done, std::size_t total, const app::ExportedReport& last) {
+            const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+            progress.Update(std::min(percent, 99),
+                            wxString::Format(_("Wrote %zu of %zu: %s"), done, total, wx(last.client_name)));
+        };
+        const auto written = app::export_active_reports(*m_db, std::filesystem::path(utf8(folder.GetPath())), options);
+        progress.Update(100);
+        wxMessageBox(wxString::Format(_("Wrote %zu progress reports to %s."), written.size(), folder.GetPath()),
+                     _("Progress Reports"), wxOK | wxICON_INFORMATION, this);
+    } catch (const std::exception& e) {
+        progress.Update(100);
+        show_error(this, _("The progress reports could not all be written."), e);
+    }
 }
 
 } // namespace knotwork::gui

@@ -16,6 +16,7 @@ class wxDataViewCtrl;
 class wxDataViewListCtrl;
 class wxHtmlWindow;
 class wxNotebook;
+class wxPrintDialogData;
 class wxSearchCtrl;
 class wxCheckBox;
 class wxSplitterWindow;
@@ -24,6 +25,7 @@ class wxStaticText;
 namespace knotwork::gui {
 
 class ClientListModel;
+class ReportsPage;
 class ScheduleFrame;
 
 class MainFrame : public wxFrame {
@@ -58,6 +60,7 @@ private:
     void on_open_practice(wxCommandEvent& e);
     void on_open_recent(wxCommandEvent& e);
     void on_backup(wxCommandEvent& e);
+    void on_export_reports(wxCommandEvent& e);
     void on_find_in_notes(wxCommandEvent& e);
     void on_today(wxCommandEvent& e);
     void on_about(wxCommandEvent& e);
@@ -94,6 +97,9 @@ private:
     wxHtmlWindow* m_plans_page = nullptr;
     wxDataViewListCtrl* m_session_list = nullptr;
     wxHtmlWindow* m_session_view = nullptr;
+    ReportsPage* m_reports_page = nullptr;
+    // Printer and page setup, kept while the program runs so each print starts from the last.
+    std::unique_ptr<wxPrintDialogData> m_print_data;
     ScheduleFrame* m_schedule = nullptr; // non-modal; cleared when it closes
 };
 

@@ -17,6 +17,10 @@
 #include "repositories/plan_repository.h"
 #include "repositories/practice_repository.h"
 #include "repositories/session_repository.h"
+#include "audit_log.h"
+#include "core/progress_reports.h"
+#include "reports/report_printout.h"
+#include "reports/reports_page.h"
 #include "session/session_note_dialog.h"
 #include "technique/technique.h"
 
@@ -28,6 +32,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/checklst.h>
+#include <wx/dcmemory.h>
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/datectrl.h>
@@ -44,6 +49,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <set>
@@ -702,6 +708,102 @@ BOOST_AUTO_TEST_CASE(ctrl_z_undoes_a_body_map_click_and_typing_in_the_note) {
         });
     BOOST_TEST(db::SessionRepository(*db).get(session).note().subjective.empty());
     BOOST_TEST(modals.take_messages().size() == 2u);
+}
+
+namespace {
+// What a PDF viewer would show as text, every run of white space one space.
+std::string pdf_text(const std::filesystem::path& pdf) {
+    FILE* pipe = ::popen((std::string("'") + KNOTWORK_PDFTOTEXT + "' -enc UTF-8 '" + pdf.string() + "' - 2>&1").c_str(), "r");
+    BOOST_REQUIRE(pipe != nullptr);
+    std::string text;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        for (std::size_t i = 0; i < n; ++i) {
+            const char c = buf[i];
+            const bool space = c == ' ' || c == '\n' || c == '\f';
+            if (!space) text += c;
+            else if (!text.empty() && text.back() != ' ') text += ' ';
+        }
+    ::pclose(pipe);
+    return text;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(reports_page_saves_a_pdf_and_its_printout_draws_the_pages) {
+    const PracticeFile practice;
+    auto db = practice.create();
+    app::DemoOptions options;
+    options.clients = 6;
+    options.today = today_local();
+    app::generate_demo_practice(*db, options);
+    const auto clients = db::ClientRepository(*db).search({.text = "", .include_archived = false, .limit = 10});
+    BOOST_TEST_REQUIRE(!clients.empty());
+    const db::ClientSummary client = clients.front();
+
+    MainWindow frame(std::move(db), practice.path);
+    frame->show_client(client.id);
+    choose_menu(*frame, "Go", "Reports");
+    auto& page = find<knotwork::gui::ReportsPage>(*frame, "reports-page");
+    BOOST_TEST_REQUIRE(wait_until([&] { return page.IsShownOnScreen(); }));
+    BOOST_TEST(find<wxButton>(*frame, "report-save-pdf").IsEnabled());
+
+    const TempDir out;
+    const std::filesystem::path file = out.path() / "report.pdf";
+    std::string suggested;
+    page.set_file_picker([&](wxWindow*, const wxString& name) {
+        suggested = utf8_of(name);
+        return w8(file.string());
+    });
+    choose(find<wxChoice>(*frame, "report-paper"), 1);          // Letter
+    choose(find<wxChoice>(*frame, "report-recommendation"), 1); // Continue treatment
+    type_text(find<wxTextCtrl>(*frame, "report-comment"), "Keep up the stretches at home.");
+    Modals modals;
+    click(find<wxButton>(*frame, "report-save-pdf"));
+    BOOST_TEST(modals.take_messages().empty());
+    BOOST_TEST(suggested.starts_with("client-"));
+    BOOST_TEST(suggested.ends_with(".pdf"));
+    BOOST_TEST_REQUIRE(std::filesystem::exists(file));
+    const std::string text = pdf_text(file);
+    BOOST_TEST(text.find(client.given_name) != std::string::npos, "the PDF names the client: " << text.substr(0, 300));
+    BOOST_TEST(text.find(client.family_name) != std::string::npos);
+    BOOST_TEST(text.find("Keep up the stretches at home.") != std::string::npos);
+    BOOST_TEST(label_of(find<wxStaticText>(*frame, "report-status")).starts_with("Saved "));
+    {
+        const auto check = practice.reopen();
+        const auto audit = db::AuditLog(*check).for_client(client.id);
+        BOOST_TEST(std::count_if(audit.begin(), audit.end(), [](const db::AuditEntry& e) { return e.action == "export"; }) == 1);
+    }
+
+    // The printout draws the same report onto any DC: here a bitmap, as the preview does.
+    const app::ReportJob job = page.job();
+    BOOST_TEST((job.paper == report::PaperSize::letter));
+    const auto check = practice.reopen();
+    auto doc = std::make_shared<const report::TypesetReport>(app::prepare_progress_report(*check, job), job.paper);
+    knotwork::gui::ReportPrintout printout(doc, "Progress Report");
+    int min_page = 0, max_page = 0, from = 0, to = 0;
+    printout.GetPageInfo(&min_page, &max_page, &from, &to);
+    BOOST_TEST(min_page == 1);
+    BOOST_TEST(max_page == doc->page_count());
+    BOOST_TEST(max_page > 0);
+    BOOST_TEST(printout.HasPage(max_page));
+    BOOST_TEST(!printout.HasPage(max_page + 1));
+    wxBitmap bitmap(612, 792, 24);
+    {
+        wxMemoryDC dc(bitmap);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        printout.SetDC(&dc);
+        BOOST_TEST(printout.OnPrintPage(1));
+        printout.SetDC(nullptr);
+        dc.SelectObject(wxNullBitmap);
+    }
+    const wxImage image = bitmap.ConvertToImage();
+    int inked = 0;
+    for (int y = 0; y < image.GetHeight(); ++y)
+        for (int x = 0; x < image.GetWidth(); ++x)
+            if (image.GetRed(x, y) < 128) ++inked;
+    BOOST_TEST(inked > 200, "the page has text on it: " << inked << " dark pixels");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
