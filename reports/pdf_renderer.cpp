@@ -1,5 +1,6 @@
 #include "pdf_renderer.h"
 
+#include "body_map_geometry.h"
 #include "pain_chart.h"
 #include "report_style.h"
 #include "report_text.h"
@@ -129,6 +130,112 @@ std::string side_text(Side s) {
 
 std::string plural(int n, const std::string& one, const std::string& many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// ---- The baseline pain map figure ------------------------------------------------------------
+
+constexpr double map_view_height = 112.0;  // each view's box; with the captions about 45 mm
+constexpr double map_caption_height = 12.0;
+constexpr double map_view_gap = 40.0;
+constexpr double map_marker_width = 10.0;
+constexpr double map_figure_height = map_caption_height + map_view_height + 4.0;
+
+void set_rgb(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.red / 255.0, c.green / 255.0, c.blue / 255.0); }
+
+void trace(cairo_t* cr, const std::vector<MapPoint>& pts, double x, double y, double w, double h, bool close) {
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (i == 0)
+            cairo_move_to(cr, x + pts[i].x * w, y + pts[i].y * h);
+        else
+            cairo_line_to(cr, x + pts[i].x * w, y + pts[i].y * h);
+    }
+    if (close) cairo_close_path(cr);
+}
+
+// The intensity the chart shows for a shape's region and side: its own entry, else a "both sides" one.
+int map_intensity(const std::vector<PainMapEntry>& map, RegionKey key) {
+    for (const auto& e : map)
+        if (e.region == key.region && e.side == key.side) return e.intensity.value();
+    if (key.side == Side::left || key.side == Side::right)
+        for (const auto& e : map)
+            if (e.region == key.region && e.side == Side::bilateral) return e.intensity.value();
+    return 0;
+}
+
+void draw_label(cairo_t* cr, const typeset::Typesetter& ts, const std::string& plain, double x, double y, double width,
+                Align align, Colour colour = style::muted, double size = style::small_size, bool bold_text = false) {
+    TextBox(ts, escape(plain), text_style(size, colour, bold_text, align), width).draw(cr, x, y);
+}
+
+// Back and front views side by side, the regions filled by intensity, with captions, the client's
+// sides marked and a small legend of the colour scale to the right.
+void draw_pain_map_figure(cairo_t* cr, const typeset::Typesetter& ts, const std::vector<PainMapEntry>& map, double x,
+                          double y) {
+    const double h = map_view_height;
+    const double w = h * body_view_aspect;
+    const double top = y + map_caption_height;
+    const auto& shapes = body_map_shapes();
+    double right_edge = x;
+    for (BodyView view : {BodyView::back, BodyView::front}) {
+        const double vx = x + map_marker_width + (view == BodyView::front ? w + map_view_gap : 0.0);
+        right_edge = vx + w + map_marker_width;
+        draw_label(cr, ts, view == BodyView::back ? "Back" : "Front", vx - 10, y, w + 20, Align::centre, style::ink,
+                   style::small_size, true);
+        const bool left_on_left = side_on_viewer_left(view) == Side::left;
+        draw_label(cr, ts, left_on_left ? "L" : "R", vx - map_marker_width, top + 0.17 * h, map_marker_width,
+                   Align::centre, style::faint);
+        draw_label(cr, ts, left_on_left ? "R" : "L", vx + w, top + 0.17 * h, map_marker_width, Align::centre,
+                   style::faint);
+
+        cairo_save(cr);
+        trace(cr, body_silhouette(), vx, top, w, h, true);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_fill_preserve(cr);
+        style::rule.use(cr);
+        cairo_set_line_width(cr, 0.6);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        style::hairline.use(cr);
+        cairo_set_line_width(cr, 0.4);
+        for (const auto& line : body_landmarks(view)) {
+            trace(cr, line, vx, top, w, h, false);
+            cairo_stroke(cr);
+        }
+        for (std::size_t i : body_map_drawing_order()) {
+            const RegionShape& s = shapes[i];
+            if (s.view != view) continue;
+            const int v = map_intensity(map, s.key);
+            trace(cr, s.outline, vx, top, w, h, true);
+            set_rgb(cr, v > 0 ? body_map_fill_colour(v) : body_map_unmarked_fill());
+            cairo_fill_preserve(cr);
+            if (v > 0)
+                style::muted.use(cr);
+            else
+                style::hairline.use(cr);
+            cairo_set_line_width(cr, v > 0 ? 0.35 : 0.25);
+            cairo_stroke(cr);
+        }
+        cairo_restore(cr);
+    }
+
+    // The legend: ten swatches, 1 to 10, under a title.
+    const double lx = right_edge + 14;
+    const double swatch = 7.0;
+    const double ly = top + h - 34;
+    draw_label(cr, ts, "Pain 1–10", lx, ly, 10 * swatch + 20, Align::left, style::muted, style::small_size, true);
+    cairo_save(cr);
+    for (int v = 1; v <= 10; ++v) {
+        cairo_rectangle(cr, lx + (v - 1) * swatch, ly + 12, swatch, swatch);
+        set_rgb(cr, body_map_fill_colour(v));
+        cairo_fill(cr);
+    }
+    cairo_rectangle(cr, lx, ly + 12, 10 * swatch, swatch);
+    style::rule.use(cr);
+    cairo_set_line_width(cr, 0.3);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    draw_label(cr, ts, "1", lx - 10 + swatch / 2, ly + 12 + swatch + 1, 20, Align::centre, style::faint, 6.2);
+    draw_label(cr, ts, "10", lx - 10 + 9.5 * swatch, ly + 12 + swatch + 1, 20, Align::centre, style::faint, 6.2);
 }
 
 // ---- Blocks ----------------------------------------------------------------------------------
@@ -613,6 +720,15 @@ private:
                                     escape(std::string(label(e.quality)))});
             paragraph(span(escape("Pain map at baseline"), style::ink, 8.6, true), text_style(), 10);
             m_blocks.back() = with_keep(m_blocks.back());
+            auto map = std::make_shared<std::vector<PainMapEntry>>(b.pain_map); // the pages outlive the report
+            Block figure;
+            figure.height = map_figure_height;
+            figure.space_before = 4;
+            figure.keep_with_next = true; // never split (no breaks), and kept with its table
+            figure.draw = [map, &ts = m_ts](cairo_t* cr, double x, double y, double, double) {
+                draw_pain_map_figure(cr, ts, *map, x, y);
+            };
+            add(std::move(figure));
             table({{"Region", 0.40}, {"Side", 0.18}, {"Intensity", 0.14, Align::right}, {"Quality", 0.28}}, rows_map, 2);
         }
     }

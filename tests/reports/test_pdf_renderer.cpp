@@ -175,6 +175,31 @@ BOOST_AUTO_TEST_CASE(a4_and_letter_pages_have_their_sizes) {
     KNOTWORK_CHECK_REFUSED(report::parse_paper_size("a5"), "paper size");
 }
 
+// The baseline pain map comes with a small body-map figure (back and front views, the client's
+// sides marked, a legend of the colour scale), kept whole on the page of its heading.
+BOOST_AUTO_TEST_CASE(a_baseline_pain_map_is_drawn_as_a_body_map_figure) {
+    TempDir dir;
+    auto report = ReportFixture().build();
+    BOOST_REQUIRE(report.baseline);
+    BOOST_REQUIRE(!report.baseline->pain_map.empty());
+    const int pages = report::write_pdf(report, dir.file("map.pdf"));
+    int heading_page = 0;
+    for (int p = 1; p <= pages && heading_page == 0; ++p)
+        if (contains(pdf_text(dir.file("map.pdf"), p), "Pain map at baseline")) heading_page = p;
+    BOOST_REQUIRE(heading_page > 0);
+    const std::string page = pdf_text(dir.file("map.pdf"), heading_page);
+    for (const std::string word : {" Back ", " Front ", "Pain 1\u201310", " L ", " R "})
+        BOOST_TEST_CONTEXT(word) { BOOST_TEST(contains(page, word)); }
+    BOOST_TEST(page.find("Pain map at baseline") < page.find(" Back "));
+
+    report.baseline->pain_map.clear();
+    report::write_pdf(report, dir.file("no-map.pdf"));
+    const std::string text = pdf_text(dir.file("no-map.pdf"));
+    BOOST_TEST(contains(text, "Presenting complaint and baseline"));
+    for (const std::string word : {"Pain map at baseline", " Back ", " Front ", "Pain 1\u201310"})
+        BOOST_TEST_CONTEXT(word) { BOOST_TEST(!contains(text, word)); }
+}
+
 BOOST_AUTO_TEST_CASE(a_very_long_comment_flows_over_pages_and_ends_where_it_should) {
     ReportFixture f;
     auto request = f.plan_request();

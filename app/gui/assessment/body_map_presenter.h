@@ -3,6 +3,8 @@
 // each in its own normalised 0..1 box), hit testing, the click and keyboard rules, the pain map
 // being edited, the colour scale and the tooltip text. BodyMapCtrl only draws what this says.
 //
+// The geometry itself lives in reports/body_map_geometry.h (the report draws the same chart).
+//
 // Sides are the client's own. Seen from behind, the client's left is on the viewer's left; seen
 // from the front, the client's left is on the viewer's right (as on every clinical body chart).
 //
@@ -14,70 +16,27 @@
 // A "both sides" entry (Side::bilateral) shows on the left and the right shape. Changing one side
 // of it splits it into a left and a right entry with the same intensity and quality first. Entries
 // the chart has no shape for (a left-sided lumbar spine, say) are kept untouched.
-#include "assessment/assessment.h"
+#include "body_map_geometry.h"
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace knotwork::gui {
 
-enum class BodyView { back, front };
-
-// A point in a view's box: x 0 (viewer's left) to 1, y 0 (top of the head) to 1 (soles).
-struct MapPoint {
-    double x = 0;
-    double y = 0;
-    bool operator==(const MapPoint&) const = default;
-};
-
-// Width ÷ height of each view's box. Drawing the box with another ratio distorts the figure.
-inline constexpr double body_view_aspect = 100.0 / 210.0;
-
-struct RegionKey {
-    BodyRegion region;
-    Side side;
-    bool operator==(const RegionKey&) const = default;
-};
-
-struct RegionShape {
-    RegionKey key;
-    BodyView view;
-    bool is_ellipse = false;
-    MapPoint centre;     // the ellipse's centre, or the polygon's centroid
-    double radius_x = 0; // ellipses only
-    double radius_y = 0;
-    std::vector<MapPoint> outline; // closed and smooth enough to draw; what hit testing uses for polygons
-};
-
-// Every shape of both views in the keyboard's Tab order: the back view from head to thigh,
-// each pair the viewer's left shape first, then the front view.
-const std::vector<RegionShape>& body_map_shapes();
-// Indices into body_map_shapes() in drawing order: the small and deep shapes (piriformis, gluteus
-// minimus, sacroiliac joints) last, over the muscles they lie on. Hit testing reads it backwards.
-const std::vector<std::size_t>& body_map_drawing_order();
-
-// The figure's outline (identical for both views), closed, in a view's box.
-const std::vector<MapPoint>& body_silhouette();
-
-// Thin landmark lines drawn under the regions so the front view reads at a glance: the
-// collarbones and the midline. Open polylines.
-const std::vector<std::vector<MapPoint>>& body_landmarks(BodyView view);
-
-// Whether a shape covers a point of its view's box.
-bool shape_contains(const RegionShape& shape, MapPoint p);
-
-// The client's side shown on the viewer's left in `view`: left for the back view, right for the front.
-Side side_on_viewer_left(BodyView view);
-
-struct Rgb {
-    std::uint8_t red = 0;
-    std::uint8_t green = 0;
-    std::uint8_t blue = 0;
-    bool operator==(const Rgb&) const = default;
-};
+using knotwork::body_map_drawing_order;
+using knotwork::body_map_shapes;
+using knotwork::body_landmarks;
+using knotwork::body_silhouette;
+using knotwork::body_view_aspect;
+using knotwork::BodyView;
+using knotwork::MapPoint;
+using knotwork::RegionKey;
+using knotwork::RegionShape;
+using knotwork::Rgb;
+using knotwork::shape_contains;
+using knotwork::side_on_viewer_left;
 
 // Keys the map understands, already translated from the toolkit's key codes.
 enum class MapKey {
