@@ -30,6 +30,7 @@ keys alt+2; shot chart-assessments 0.8
 keys alt+3; shot chart-plans 0.8
 keys alt+4; shot chart-sessions 0.8
 keys alt+5; shot chart-reports 0.8
+keys alt+r; shot reports-menu 0.8; keys u; shot page-setup 2; keys Escape
 keys ctrl+t; shot today 0.8
 keys ctrl+n; shot intake; keys Escape
 keys ctrl+shift+a; shot assessment; keys Escape

@@ -581,6 +581,7 @@ int run_report(const std::vector<std::string>& args, std::ostream& out) {
         if (!a.flag("json"))
             options.progress = [&out](std::size_t, std::size_t, const app::ExportedReport& r) {
                 out << "  " << report_line(r) << "\n";
+                return true;
             };
         const auto written = app::export_active_reports(*db, *dir, options);
         if (a.flag("json")) {

@@ -209,7 +209,7 @@ std::vector<ExportedReport> export_active_reports(db::Database& db, const fs::pa
         job.report_date = options.report_date;
         job.paper = options.paper;
         done.push_back(export_progress_report(db, job, folder / p.file));
-        if (options.progress) options.progress(done.size(), pending.size(), done.back());
+        if (options.progress && !options.progress(done.size(), pending.size(), done.back())) break;
     }
     return done;
 }

@@ -64,8 +64,9 @@ ExportedReport export_progress_report(db::Database& db, const ReportJob& job, co
 struct BatchReportOptions {
     Date report_date;
     report::PaperSize paper = report::PaperSize::a4;
-    // Called after each report with the reports written so far and the total.
-    std::function<void(std::size_t done, std::size_t total, const ExportedReport& last)> progress;
+    // Called after each report with the reports written so far and the total. Returning false
+    // stops the batch there: the reports already written stay, and are the ones returned.
+    std::function<bool(std::size_t done, std::size_t total, const ExportedReport& last)> progress;
 };
 
 // One report per client with an active plan, on their newest active plan, into `folder` (created

@@ -43,6 +43,10 @@ enum MenuId {
     id_archive_client,
     id_backup,
     id_export_reports,
+    id_report_preview,
+    id_report_print,
+    id_report_pdf,
+    id_page_setup,
     id_find_notes,
     id_today,
     id_new_assessment,
@@ -103,7 +107,6 @@ void MainFrame::build_menus() {
     file->AppendSubMenu(recent, _("Open &Recent"));
     file->AppendSeparator();
     file->Append(id_backup, _("&Back Up Practice...\tCtrl+Shift+B"));
-    file->Append(id_export_reports, _("Reports for All Active &Clients..."));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
 
@@ -132,6 +135,14 @@ void MainFrame::build_menus() {
     go->Append(id_page_profile + 3, _("&Sessions and Notes\tAlt+4"));
     go->Append(id_page_profile + 4, _("&Reports\tAlt+5"));
 
+    auto* reports = new wxMenu;
+    reports->Append(id_report_preview, _("Print Pre&view..."));
+    reports->Append(id_report_print, _("&Print...\tCtrl+P"));
+    reports->Append(id_report_pdf, _("Save as P&DF..."));
+    reports->Append(id_page_setup, _("Page Set&up..."));
+    reports->AppendSeparator();
+    reports->Append(id_export_reports, _("Reports for All Active &Clients..."));
+
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About Knotwork"));
 
@@ -140,6 +151,7 @@ void MainFrame::build_menus() {
     bar->Append(edit, _("&Edit"));
     bar->Append(client, _("&Client"));
     bar->Append(go, _("&Go"));
+    bar->Append(reports, _("&Reports"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
@@ -148,6 +160,16 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_open_recent, this, id_recent_first, id_recent_last);
     Bind(wxEVT_MENU, &MainFrame::on_backup, this, id_backup);
     Bind(wxEVT_MENU, &MainFrame::on_export_reports, this, id_export_reports);
+    auto report_action = [this](void (ReportsPage::*action)()) {
+        return [this, action](wxCommandEvent&) {
+            m_chart_book->SetSelection(4);
+            (m_reports_page->*action)();
+        };
+    };
+    Bind(wxEVT_MENU, report_action(&ReportsPage::preview), id_report_preview);
+    Bind(wxEVT_MENU, report_action(&ReportsPage::print), id_report_print);
+    Bind(wxEVT_MENU, report_action(&ReportsPage::save_pdf), id_report_pdf);
+    Bind(wxEVT_MENU, report_action(&ReportsPage::page_setup), id_page_setup);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::on_new_client, this, id_new_client);
     Bind(wxEVT_MENU, &MainFrame::on_edit_client, this, id_edit_client);
@@ -328,7 +350,9 @@ void MainFrame::update_actions() {
     GetMenuBar()->Enable(id_edit_client, has_client);
     GetMenuBar()->Enable(id_archive_client, has_client);
     GetToolBar()->EnableTool(id_edit_client, has_client);
-    for (int id : {id_new_assessment, id_new_plan, id_open_session}) GetMenuBar()->Enable(id, has_client);
+    for (int id : {id_new_assessment, id_new_plan, id_open_session, id_report_preview, id_report_print, id_report_pdf,
+                   id_page_setup})
+        GetMenuBar()->Enable(id, has_client);
     GetToolBar()->EnableTool(id_new_assessment, has_client);
     GetToolBar()->EnableTool(id_new_plan, has_client);
     if (has_client)
@@ -709,19 +733,23 @@ void MainFrame::on_export_reports(wxCommandEvent&) {
                        wxDD_DEFAULT_STYLE);
     if (folder.ShowModal() != wxID_OK) return;
     wxProgressDialog progress(_("Progress Reports"), _("Writing the reports..."), 100, this,
-                              wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
+                              wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME | wxPD_CAN_ABORT);
     try {
         app::BatchReportOptions options;
         options.report_date = today_local();
         options.progress = [&progress](std::size_t done, std::size_t total, const app::ExportedReport& last) {
             const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
-            progress.Update(std::min(percent, 99),
-                            wxString::Format(_("Wrote %zu of %zu: %s"), done, total, wx(last.client_name)));
+            return progress.Update(std::min(percent, 99),
+                                   wxString::Format(_("Wrote %zu of %zu: %s"), done, total, wx(last.client_name)));
         };
         const auto written = app::export_active_reports(*m_db, std::filesystem::path(utf8(folder.GetPath())), options);
+        const bool stopped = progress.WasCancelled();
         progress.Update(100);
-        wxMessageBox(wxString::Format(_("Wrote %zu progress reports to %s."), written.size(), folder.GetPath()),
-                     _("Progress Reports"), wxOK | wxICON_INFORMATION, this);
+        const wxString message =
+            stopped ? wxString::Format(_("Stopped after %zu progress reports; they are in %s."), written.size(),
+                                       folder.GetPath())
+                    : wxString::Format(_("Wrote %zu progress reports to %s."), written.size(), folder.GetPath());
+        wxMessageBox(message, _("Progress Reports"), wxOK | wxICON_INFORMATION, this);
     } catch (const std::exception& e) {
         progress.Update(100);
         show_error(this, _("The progress reports could not all be written."), e);

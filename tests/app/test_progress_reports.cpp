@@ -166,6 +166,7 @@ BOOST_AUTO_TEST_CASE(the_batch_writes_one_audited_report_per_client_with_an_acti
         ++calls;
         BOOST_TEST(done == calls);
         BOOST_TEST(total == active.size());
+        return true;
     };
     const auto written = app::export_active_reports(*practice.db, dir.path() / "reports", options);
     BOOST_TEST(written.size() == active.size());
@@ -177,6 +178,28 @@ BOOST_AUTO_TEST_CASE(the_batch_writes_one_audited_report_per_client_with_an_acti
             BOOST_TEST(practice.exports_of(r.client) == 1u);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_stops_when_progress_says_so_and_keeps_what_it_wrote) {
+    DemoPractice practice;
+    TempDir dir;
+    std::size_t active = 0;
+    {
+        db::Transaction tx(*practice.db);
+        active = db::PlanRepository(*practice.db).clients_with_active_plans().size();
+    }
+    BOOST_TEST_REQUIRE(active > 2u);
+    app::BatchReportOptions options;
+    options.report_date = demo_today;
+    options.progress = [](std::size_t done, std::size_t, const app::ExportedReport&) { return done < 2; };
+    const auto written = app::export_active_reports(*practice.db, dir.path() / "reports", options);
+    BOOST_TEST(written.size() == 2u);
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(dir.path() / "reports")) {
+        BOOST_TEST(entry.path().extension() == ".pdf");
+        ++files;
+    }
+    BOOST_TEST(files == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(file_names_are_plain_ascii) {

@@ -12,6 +12,7 @@
 #include <wx/datectrl.h>
 #include <wx/filedlg.h>
 #include <wx/print.h>
+#include <wx/printdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -88,6 +89,8 @@ ReportsPage::ReportsPage(wxWindow* parent, std::function<db::Database&()> practi
     m_comment->SetName("report-comment");
     m_comment->SetHint(_("Your comment for the report (optional)"));
 
+    m_page_setup = new wxButton(this, wxID_ANY, _("Page Set&up..."));
+    m_page_setup->SetName("report-page-setup");
     m_preview = new wxButton(this, wxID_ANY, _("Print Pre&view..."));
     m_preview->SetName("report-preview");
     m_print = new wxButton(this, wxID_ANY, _("&Print..."));
@@ -121,6 +124,7 @@ ReportsPage::ReportsPage(wxWindow* parent, std::function<db::Database&()> practi
     form->Add(m_comment, 1, wxEXPAND);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(m_page_setup, 0, wxRIGHT, gap);
     buttons->Add(m_preview, 0, wxRIGHT, gap);
     buttons->Add(m_print, 0, wxRIGHT, gap);
     buttons->Add(m_save, 0);
@@ -133,9 +137,10 @@ ReportsPage::ReportsPage(wxWindow* parent, std::function<db::Database&()> practi
     SetSizer(sizer);
 
     m_period->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { on_period_changed(); });
-    m_preview->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_preview(); });
-    m_print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_print(); });
-    m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_save_pdf(); });
+    m_page_setup->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { page_setup(); });
+    m_preview->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(); });
+    m_print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print(); });
+    m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_pdf(); });
     show_client(nullptr);
 }
 
@@ -185,8 +190,8 @@ void ReportsPage::on_period_changed() {
 void ReportsPage::update_controls() {
     const bool has_client = m_client.has_value();
     const bool range = has_client && m_period->GetSelection() == static_cast<int>(m_plans.size());
-    for (wxWindow* w : std::initializer_list<wxWindow*>{m_period, m_paper, m_recommendation, m_comment, m_preview,
-                                                        m_print, m_save})
+    for (wxWindow* w : std::initializer_list<wxWindow*>{m_period, m_paper, m_recommendation, m_comment,
+                                                        m_page_setup, m_preview, m_print, m_save})
         w->Enable(has_client);
     m_from->Enable(range);
     m_to->Enable(range);
@@ -212,6 +217,32 @@ app::ReportJob ReportsPage::job() const {
         job.recommendation = recommendations[rec - 1];
     job.comment = utf8(m_comment->GetValue());
     return job;
+}
+
+void ReportsPage::page_setup() {
+    apply_paper();
+    wxPageSetupDialogData setup(m_print_data.GetPrintData());
+    setup.EnableMargins(false); // the report sets its own margins for each paper size
+    wxPageSetupDialog dialog(this, &setup);
+    if (dialog.ShowModal() != wxID_OK) return;
+    m_print_data.SetPrintData(dialog.GetPageSetupDialogData().GetPrintData());
+    switch (m_print_data.GetPrintData().GetPaperId()) {
+    case wxPAPER_LETTER:
+    case wxPAPER_LEGAL:
+    case wxPAPER_LETTERSMALL:
+    case wxPAPER_EXECUTIVE:
+    case wxPAPER_TABLOID:
+    case wxPAPER_LEDGER:
+        m_paper->SetSelection(1);
+        break;
+    default:
+        m_paper->SetSelection(0);
+        break;
+    }
+    if (m_print_data.GetPrintData().GetOrientation() == wxLANDSCAPE)
+        m_status->SetLabel(_("Progress reports are laid out upright; they print in portrait."));
+    else
+        m_status->SetLabel(wxString::Format(_("Paper: %s."), m_paper->GetStringSelection()));
 }
 
 void ReportsPage::apply_paper() {
@@ -245,7 +276,7 @@ void ReportsPage::audit(bool printed, int pages) {
     }
 }
 
-void ReportsPage::on_preview() {
+void ReportsPage::preview() {
     if (!m_client) return;
     auto doc = typeset(_("The report could not be previewed."));
     if (!doc) return;
@@ -266,7 +297,7 @@ void ReportsPage::on_preview() {
     frame->Show();
 }
 
-void ReportsPage::on_print() {
+void ReportsPage::print() {
     if (!m_client) return;
     auto doc = typeset(_("The report could not be printed."));
     if (!doc) return;
@@ -284,7 +315,7 @@ void ReportsPage::on_print() {
     m_status->SetLabel(wxString::Format(_("Sent %d pages to the printer."), doc->page_count()));
 }
 
-void ReportsPage::on_save_pdf() {
+void ReportsPage::save_pdf() {
     if (!m_client) return;
     try {
         const app::ReportJob j = job();

@@ -36,6 +36,16 @@ class ReportsPage : public wxPanel {
     // The client whose report the page makes; nullptr when none is selected.
     void show_client(const app::ClientChart* chart);
 
+    // The three actions of the page's buttons, also reached from the Reports menu. Each does
+    // nothing without a selected client (the menu disables them then).
+    void preview();
+    void print();
+    void save_pdf();
+
+    // Page Setup: the printer's paper and orientation dialog. The chosen paper becomes the report's
+    // paper (Letter for the North American sizes, A4 otherwise); the report keeps its own margins.
+    void page_setup();
+
     // What the controls ask for. Throws ValidationError when the date range is not a range.
     app::ReportJob job() const;
 
@@ -46,9 +56,6 @@ class ReportsPage : public wxPanel {
 
   private:
     void on_period_changed();
-    void on_preview();
-    void on_print();
-    void on_save_pdf();
     void update_controls();
     // The report typeset as the controls ask, or nullptr after telling the user why not.
     std::shared_ptr<const report::TypesetReport> typeset(const wxString& what_failed);
@@ -69,6 +76,7 @@ class ReportsPage : public wxPanel {
     wxChoice* m_paper;
     wxChoice* m_recommendation;
     wxTextCtrl* m_comment;
+    wxButton* m_page_setup;
     wxButton* m_preview;
     wxButton* m_print;
     wxButton* m_save;
