@@ -2,6 +2,7 @@
 
 #include "arguments.h"
 #include "json_writer.h"
+#include "practice_access.h"
 
 #include "backup.h"
 #include "common/error.h"
@@ -25,19 +26,6 @@
 namespace knotwork::cli {
 
 namespace {
-
-std::string default_actor() {
-    const char* user = std::getenv("USER");
-    return user && *user ? user : "knotwork-cli";
-}
-
-std::unique_ptr<db::Database> open_practice(const Arguments& a, bool create = false, bool read_only = false) {
-    db::OpenOptions options;
-    options.create_if_missing = create;
-    options.read_only = read_only;
-    options.actor = a.option("as").value_or(default_actor());
-    return db::Database::open(a.positional(0, "practice FILE"), options);
-}
 
 std::string fixed(double v, int decimals) {
     std::ostringstream s;

@@ -19,6 +19,10 @@ struct Command {
 };
 
 std::span<const Command> commands();
+
+// Subcommands that live in files of their own (cmd_*.cpp); each is listed in the command table
+// in commands.cpp.
+
 const Command* find_command(const std::string& name);
 
 } // namespace knotwork::cli
