@@ -11,6 +11,7 @@
 
 namespace soci {
 class session;
+class soci_error;
 }
 
 namespace knotwork::db {
@@ -44,6 +45,10 @@ public:
     Backend backend() const noexcept { return m_url.backend; }
     const DatabaseUrl& url() const noexcept { return m_url; }
 
+    // Opened with OpenOptions::read_only, or SQLite could only open the file for reading: every
+    // Transaction is refused with a StorageError saying so, before anything is attempted.
+    bool is_read_only() const noexcept { return m_read_only; }
+
     const std::string& actor() const noexcept { return m_actor; }
     void set_actor(std::string actor) { m_actor = std::move(actor); }
 
@@ -57,6 +62,11 @@ public:
     // "ok" or the problems SQLite's integrity and foreign-key checks report.
     std::vector<std::string> check_integrity();
 
+    // Rethrows a failed statement as what a person should read: a StorageError (sqlite_storage.h)
+    // when the disk is full, the file read-only, the disk failing or the file cannot be opened,
+    // naming `what` was being done ("saving"); otherwise Error(otherwise + ": " + SQLite's text).
+    [[noreturn]] void fail(const soci::soci_error& e, const std::string& what, const std::string& otherwise);
+
 private:
     friend class Transaction;
     Database(DatabaseUrl url, std::string actor);
@@ -66,6 +76,7 @@ private:
     DatabaseUrl m_url;
     std::unique_ptr<soci::session> m_sql;
     std::string m_actor;
+    bool m_read_only = false;
     int m_transaction_depth = 0;
 };
 

@@ -553,8 +553,9 @@ std::vector<TechniqueUse> technique_uses(const Scope& scope, const TechniqueCata
         const std::size_t mid = p.size() / 2;
         u.typical_pressure = p.size() % 2 ? p[mid] : (p[mid - 1] + p[mid] + 1) / 2;
         u.regions = tally.region_order;
+        auto& region_counts = tally.regions; // clang before 16 cannot capture a structured binding
         std::stable_sort(u.regions.begin(), u.regions.end(), [&](const std::string& a, const std::string& b) {
-            return tally.regions[a] > tally.regions[b];
+            return region_counts[a] > region_counts[b];
         });
         for (auto it = scope.plans.rbegin(); it != scope.plans.rend() && u.rationale.empty(); ++it)
             for (const auto& chosen : (*it)->details().techniques)

@@ -14,8 +14,8 @@ packages=(
   fonts-dejavu-core fonts-noto-cjk
   # clinic server tests
   postgresql
-  # fuzzing and benchmarks
-  clang libclang-rt-14-dev libbenchmark-dev
+  # fuzzing, sanitizers (llvm: llvm-symbolizer for readable reports) and benchmarks
+  clang libclang-rt-14-dev llvm libbenchmark-dev
 )
 
 missing=()

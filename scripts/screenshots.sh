@@ -38,5 +38,8 @@ keys ctrl+shift+p; shot plan; keys Escape
 keys ctrl+shift+o; shot session-note; keys Escape
 keys ctrl+shift+f; xdotool type --delay 60 "piriformis"; shot note-search; keys Escape
 keys ctrl+comma; shot preferences; keys Escape
+# A correction to the client's profile, then the client's history showing it, old and new.
+keys ctrl+e; sleep 1.2; keys Tab Tab; xdotool type --delay 60 "Bao"; keys Return; sleep 1
+keys ctrl+shift+h; shot client-history; keys Down; shot client-history-details 0.8; keys Escape
 keys ctrl+d; shot schedule
 echo "Screenshots in $out"

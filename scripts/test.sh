@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything and runs every test (CTest). CI runs this.
+# Installs what is missing, builds everything and runs every test (CTest), the benchmark suite on
+# a small practice, then every test again under the sanitizers (scripts/sanitize.sh). CI runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -12,3 +13,11 @@ if [ -z "${KNOTWORK_TEST_PG_URL:-}" ] && command -v pg_ctlcluster >/dev/null 2>&
 fi
 
 ctest --preset default --output-on-failure -j2
+
+# The benchmark suite once on a small practice: proves it still runs; its timings mean nothing
+# here (scripts/bench.sh without --small measures the large practice).
+scripts/bench.sh --small
+
+# The same tests again under AddressSanitizer and UndefinedBehaviorSanitizer, with the fuzz
+# smoke runs (clang; see scripts/sanitize.sh).
+scripts/sanitize.sh

@@ -4,7 +4,6 @@
 #include "json_writer.h"
 #include "practice_access.h"
 
-#include "backup.h"
 #include "common/error.h"
 #include "core/chart.h"
 #include "core/demo_practice.h"
@@ -58,9 +57,10 @@ int run_init(const std::vector<std::string>& args, std::ostream& out) {
 // ---- demo ---------------------------------------------------------------------------------
 
 int run_demo(const std::vector<std::string>& args, std::ostream& out) {
-    Arguments a(args, {"json", "quiet"}, {"as", "clients", "seed", "today"});
+    Arguments a(args, {"json", "quiet"}, {"as", "clients", "seed", "today", "years"});
     app::DemoOptions options;
     options.clients = static_cast<int>(a.integer("clients", 1, 100000).value_or(40));
+    options.history_years = static_cast<int>(a.integer("years", 1, 30).value_or(options.history_years));
     options.seed = static_cast<std::uint64_t>(a.integer("seed", 0, 1LL << 62).value_or(1));
     options.today = a.option("today") ? parse_date("--today", *a.option("today")) : today_local();
     const bool quiet = a.flag("quiet") || a.flag("json");
@@ -80,12 +80,15 @@ int run_demo(const std::vector<std::string>& args, std::ostream& out) {
             .field("sessions", s.sessions)
             .field("signed_notes", s.signed_notes)
             .field("seconds", s.seconds)
+            .field("rows_per_second", s.seconds > 0 ? static_cast<double>(s.clients + s.assessments + s.plans + s.sessions) / s.seconds : 0.0)
             .end_object();
         out << "\n";
     } else {
         out << "Demo practice written to " << a.positional(0, "FILE") << " in " << fixed(s.seconds, 1) << " s:\n"
             << "  " << s.clients << " clients, " << s.assessments << " assessments, " << s.plans << " plans, "
-            << s.sessions << " sessions (" << s.signed_notes << " signed notes)\n";
+            << s.sessions << " sessions (" << s.signed_notes << " signed notes), "
+            << fixed(s.seconds > 0 ? static_cast<double>(s.clients + s.assessments + s.plans + s.sessions) / s.seconds : 0.0, 0)
+            << " records per second\n";
     }
     return 0;
 }
@@ -623,27 +626,16 @@ int run_report(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
 }
 
-// ---- backup -------------------------------------------------------------------------------
-
-int run_backup(const std::vector<std::string>& args, std::ostream& out) {
-    Arguments a(args, {}, {"as", "out"});
-    const auto target = a.option("out");
-    if (!target) throw UsageError("--out BACKUP_FILE is required");
-    auto db = open_practice(a);
-    db::backup_practice(*db, *target);
-    out << "Backed up " << a.positional(0, "FILE") << " to " << *target << ".\n";
-    return 0;
-}
-
 const std::vector<Command>& command_table() {
     static const std::vector<Command> table{
         {"init", "init FILE", "Create a new, empty practice file.", "  --json        print the result as JSON\n",
          run_init},
-        {"demo", "demo FILE [--clients N] [--seed S] [--today YYYY-MM-DD]",
+        {"demo", "demo FILE [--clients N] [--seed S] [--today YYYY-MM-DD] [--years N]",
          "Create a practice filled with realistic, deterministic demo data.",
          "  --clients N   how many clients (default 40; 20000 for a large clinic)\n"
          "  --seed S      the same seed always gives the same practice (default 1)\n"
          "  --today D     the practice's today (default: the real date)\n"
+         "  --years N     how far back the oldest records go (default 3, at most 30)\n"
          "  --json        print the counts as JSON\n",
          run_demo},
         {"clients", "clients FILE [--search TEXT] [--archived] [--limit N]",
@@ -687,9 +679,36 @@ const std::vector<Command>& command_table() {
          "  --json          print what was written as JSON\n"
          "Reports are built from signed notes only; each written report is recorded in the audit trail.\n",
          run_report},
-        {"backup", "backup FILE --out BACKUP_FILE",
+        {"import-clients", "import-clients FILE X.csv [--skip-bad] [--json]",
+         "Import clients from a CSV file; every row is checked, and a file with bad rows imports nothing.",
+         import_clients_help(), run_import_clients},
+        {"audit", "audit FILE [--client ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out X]",
+         "Export the audit trail: who did what to which record, when, with old and new values.",
+         "  --client ID   only this client's entries (see 'clients')\n"
+         "  --from D      only entries written on or after this day (UTC, YYYY-MM-DD)\n"
+         "  --to D        only entries written on or before this day (UTC, YYYY-MM-DD)\n"
+         "  --format F    csv (default; RFC 4180, a header row, one line per changed field) or json\n"
+         "  --out PATH    write to this file, owner-only (must not exist); default: standard output\n"
+         "Each export is itself recorded in the audit trail.\n",
+         run_audit},
+        {"backup", "backup FILE (--out BACKUP_FILE | --rotate DIR [--keep N])",
          "Copy the practice to a new file, consistently, even while it is open elsewhere.",
-         "  --out PATH    where to write the backup (must not exist)\n", run_backup},
+         "  --out PATH    where to write the backup (must not exist)\n"
+         "  --rotate DIR  write NAME-YYYYMMDD-HHMMSS.knotwork (NAME: the practice's) into DIR, created\n"
+         "                owner-only if missing; keep only the newest N such backups of this practice\n"
+         "  --keep N      how many rotating backups to keep (default 10); other files are never touched\n"
+         "  --json        print what was written and removed as JSON\n"
+         "Backups are owner-only (0600), like the practice file.\n",
+         run_backup},
+        {"restore", "restore FILE --from BACKUP_FILE",
+         "Replace the practice with a backup, after checking the backup; the replaced file is kept.",
+         "  --from PATH   the backup to restore\n"
+         "  --json        print what was checked and where the replaced practice is kept as JSON\n"
+         "The backup must be a Knotwork practice that passes the integrity and foreign-key checks and was\n"
+         "not written by a newer Knotwork. The practice must not be open in Knotwork or another program.\n"
+         "The replaced practice is kept beside it as NAME.before-restore-YYYYMMDD-HHMMSS.knotwork.\n"
+         "Exit status 1, with nothing changed, when the restore is refused.\n",
+         run_restore},
     };
     return table;
 }

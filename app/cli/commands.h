@@ -22,6 +22,11 @@ std::span<const Command> commands();
 
 // Subcommands that live in files of their own (cmd_*.cpp); each is listed in the command table
 // in commands.cpp.
+int run_import_clients(const std::vector<std::string>& args, std::ostream& out); // cmd_import.cpp
+int run_backup(const std::vector<std::string>& args, std::ostream& out);         // cmd_backup.cpp
+int run_restore(const std::vector<std::string>& args, std::ostream& out);        // cmd_backup.cpp
+int run_audit(const std::vector<std::string>& args, std::ostream& out);          // cmd_audit.cpp
+std::string import_clients_help();
 
 const Command* find_command(const std::string& name);
 

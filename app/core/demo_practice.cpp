@@ -989,10 +989,21 @@ Date DemoPracticeBuilder::write_history(const Persona& p, const Client& client, 
     const bool maintain = p.archetype == Archetype::maintenance ||
                           (!episode.discontinued && episode.responded && rng.percent(60));
     if (maintain && !episode.discontinued) {
-        const Assessment& latest = episode.latest ? *episode.latest : basis;
-        EpisodeResult more = write_episode(p, client, latest, episode.last_day, episode.last_day + days(14),
-                                           PlanKind::maintenance, rng);
-        return std::max(last, more.last_day);
+        // Some clients keep coming for years, one maintenance series after another: the long
+        // charts a practice accumulates (and the 100-session histories the benchmarks load).
+        const bool for_years = p.archetype == Archetype::maintenance || rng.percent(3);
+        // They stop a year before today, so the busy present is not booked any fuller.
+        const Date until = std::min(episode.last_day + days(365 * rng.between(2, 15)), m_today - days(365));
+        Assessment latest = episode.latest ? *episode.latest : basis;
+        Date day = episode.last_day;
+        while (true) {
+            EpisodeResult more = write_episode(p, client, latest, day, day + days(14), PlanKind::maintenance, rng);
+            last = std::max(last, more.last_day);
+            if (!for_years || !more.finished || more.discontinued || more.last_day >= until) break;
+            if (more.latest) latest = *more.latest;
+            day = more.last_day;
+        }
+        return last;
     }
     if (rng.percent(episode.discontinued ? 20 : 60)) {
         Date flare = episode.last_day + days(rng.between(60, 540));

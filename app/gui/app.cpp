@@ -52,7 +52,7 @@ std::unique_ptr<db::Database> open_demo(const wxString& path) {
 void KnotworkApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddParam(_("practice file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
-    parser.AddSwitch("", "quit-when-ready", _("exit once the main window shows its data (for timing)"));
+    parser.AddSwitch("", "quit-when-ready", _("exit once the main window shows its data (for timing; writes no automatic backup)"));
     parser.AddSwitch("", "demo", _("open the demo practice, creating it if needed"));
     parser.AddOption("", "client", _("open this client's chart"), wxCMD_LINE_VAL_NUMBER);
 }
@@ -111,11 +111,13 @@ bool KnotworkApp::OnInit() {
     frame->Show();
     SetTopWindow(frame);
     if (m_client > 0) frame->show_client(m_client);
-    if (m_quit_when_ready)
+    if (m_quit_when_ready) {
+        frame->skip_automatic_backup();
         CallAfter([frame] {
             // The first idle after the main window shows its data.
             if (frame->is_ready()) frame->Close(true);
         });
+    }
     return true;
 }
 

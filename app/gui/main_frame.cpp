@@ -1,8 +1,10 @@
 #include "main_frame.h"
 
 #include "backup.h"
+#include "core/backups.h"
 #include "clients/client_list_model.h"
 #include "clients/intake_dialog.h"
+#include "history/history_dialog.h"
 #include "common/error_message.h"
 #include "common/menu_accelerators.h"
 #include "common/wx_text.h"
@@ -42,6 +44,7 @@ enum MenuId {
     id_edit_client,
     id_archive_client,
     id_backup,
+    id_restore,
     id_export_reports,
     id_report_preview,
     id_report_print,
@@ -57,6 +60,7 @@ enum MenuId {
     id_page_last = id_page_profile + 4,
     id_recent_first,
     id_recent_last = id_recent_first + 8,
+    id_client_history,
 };
 
 enum TodayColumn { today_time, today_client, today_status, today_series };
@@ -107,6 +111,7 @@ void MainFrame::build_menus() {
     file->AppendSubMenu(recent, _("Open &Recent"));
     file->AppendSeparator();
     file->Append(id_backup, _("&Back Up Practice...\tCtrl+Shift+B"));
+    file->Append(id_restore, _("Res&tore from Backup..."));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
 
@@ -120,6 +125,7 @@ void MainFrame::build_menus() {
     client->Append(id_new_assessment, _("New A&ssessment...\tCtrl+Shift+A"));
     client->Append(id_new_plan, _("New Treatment &Plan...\tCtrl+Shift+P"));
     client->Append(id_open_session, _("Open Session &Note\tCtrl+Shift+O"));
+    client->Append(id_client_history, _("Client &History...\tCtrl+Shift+H"));
     client->AppendSeparator();
     client->Append(id_archive_client, _("&Archive Client"));
 
@@ -159,6 +165,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_open_practice, this, wxID_OPEN);
     Bind(wxEVT_MENU, &MainFrame::on_open_recent, this, id_recent_first, id_recent_last);
     Bind(wxEVT_MENU, &MainFrame::on_backup, this, id_backup);
+    Bind(wxEVT_MENU, &MainFrame::on_restore, this, id_restore);
     Bind(wxEVT_MENU, &MainFrame::on_export_reports, this, id_export_reports);
     auto report_action = [this](void (ReportsPage::*action)()) {
         return [this, action](wxCommandEvent&) {
@@ -174,6 +181,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_new_client, this, id_new_client);
     Bind(wxEVT_MENU, &MainFrame::on_edit_client, this, id_edit_client);
     Bind(wxEVT_MENU, &MainFrame::on_archive_client, this, id_archive_client);
+    Bind(wxEVT_MENU, &MainFrame::on_client_history, this, id_client_history);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_left->SetSelection(0);
         m_search->SetFocus();
@@ -350,8 +358,8 @@ void MainFrame::update_actions() {
     GetMenuBar()->Enable(id_edit_client, has_client);
     GetMenuBar()->Enable(id_archive_client, has_client);
     GetToolBar()->EnableTool(id_edit_client, has_client);
-    for (int id : {id_new_assessment, id_new_plan, id_open_session, id_report_preview, id_report_print, id_report_pdf,
-                   id_page_setup})
+    for (int id : {id_new_assessment, id_new_plan, id_open_session, id_client_history, id_report_preview,
+                   id_report_print, id_report_pdf, id_page_setup})
         GetMenuBar()->Enable(id, has_client);
     GetToolBar()->EnableTool(id_new_assessment, has_client);
     GetToolBar()->EnableTool(id_new_plan, has_client);
@@ -641,6 +649,16 @@ void MainFrame::on_archive_client(wxCommandEvent&) {
     SetStatusText(wx(m_clients->status_text()), 0);
 }
 
+void MainFrame::on_client_history(wxCommandEvent&) {
+    if (!m_chart) return;
+    try {
+        HistoryDialog dialog(this, *m_db, m_chart->client.id());
+        dialog.ShowModal();
+    } catch (const std::exception& e) {
+        show_error(this, _("The client's history could not be read."), e);
+    }
+}
+
 void MainFrame::switch_practice(const wxString& path, bool create) {
     try {
         db::OpenOptions options;
@@ -648,16 +666,39 @@ void MainFrame::switch_practice(const wxString& path, bool create) {
         options.actor = m_db->actor();
         auto db = db::Database::open(utf8(path), options);
         if (m_schedule) m_schedule->Close(true); // it reads the practice being closed
-        m_db = std::move(db);
-        m_path = path;
-        m_clients = std::make_unique<ClientListPresenter>(*m_db);
-        m_client_model = new ClientListModel(*m_clients);
-        m_client_list->AssociateModel(m_client_model);
-        m_client_model->DecRef();
+        write_automatic_backup();
+        adopt_practice(std::move(db), path);
         AppConfig::set_last_practice(path);
-        load_practice();
     } catch (const std::exception& e) {
         show_error(this, _("The practice could not be opened."), e);
+    }
+}
+
+void MainFrame::adopt_practice(std::unique_ptr<db::Database> db, const wxString& path) {
+    m_chart.reset();
+    m_db = std::move(db);
+    m_path = path;
+    m_clients = std::make_unique<ClientListPresenter>(*m_db);
+    m_client_model = new ClientListModel(*m_clients);
+    m_client_list->AssociateModel(m_client_model);
+    m_client_model->DecRef();
+    load_practice();
+}
+
+void MainFrame::write_automatic_backup() {
+    if (!m_db || !m_automatic_backup) return;
+    const app::BackupSettings settings = AppConfig::backup_settings();
+    if (!settings.enabled) return;
+    const std::filesystem::path practice(utf8(m_path));
+    try {
+        wxBusyCursor busy;
+        const auto folder = app::backup_folder(practice, settings);
+        if (!app::changed_since_last_backup(*m_db, folder, practice.stem().string())) return;
+        const auto written = app::write_rotating_backup(
+            *m_db, practice, app::backup_folder(practice, settings), settings.keep, now_local());
+        SetStatusText(wxString::Format(_("Backed up to %s"), wx(written.written.string())), 0);
+    } catch (const std::exception& e) {
+        show_error(this, _("The automatic backup was not made."), e);
     }
 }
 
@@ -699,6 +740,82 @@ void MainFrame::on_backup(wxCommandEvent&) {
     }
 }
 
+void MainFrame::on_restore(wxCommandEvent&) {
+    const std::filesystem::path practice(utf8(m_path));
+    wxString start = AppConfig::data_folder();
+    std::error_code ec;
+    if (const auto folder = app::backup_folder(practice, AppConfig::backup_settings());
+        std::filesystem::is_directory(folder, ec))
+        start = wx(folder.string());
+    wxFileDialog dialog(this, _("Restore from Backup"), start, wxString(),
+                        _("Knotwork practice (*.knotwork)|*.knotwork|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+
+    const DateTime stamp = now_local();
+    app::RestorePlan plan;
+    try {
+        wxBusyCursor busy;
+        plan = app::plan_restore(practice, utf8(dialog.GetPath()), stamp);
+    } catch (const std::exception& e) {
+        show_error(this, _("The backup cannot be restored."), e);
+        return;
+    }
+    wxString facts;
+    for (const auto& [label, value] : app::describe_backup(plan.inspection))
+        facts += wx(label) + ":  " + wx(value) + "\n";
+    if (plan.refusal) {
+        wxMessageDialog refused(this, _("This backup cannot be restored. Nothing was changed."),
+                                _("Restore from Backup"), wxOK | wxICON_ERROR);
+        refused.SetExtendedMessage(wx(*plan.refusal) + "\n\n" + facts);
+        refused.ShowModal();
+        return;
+    }
+    wxMessageDialog ask(this, wx(app::restore_question(plan)), _("Restore from Backup"),
+                        wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+    ask.SetExtendedMessage(facts);
+    ask.SetYesNoLabels(_("&Restore"), _("Cancel"));
+    if (ask.ShowModal() != wxID_YES) return;
+
+    // The practice is closed while it is replaced, then opened again: restored, or as it was.
+    const std::string actor = m_db->actor();
+    if (m_schedule) m_schedule->Close(true);
+    std::optional<db::RestoreResult> result;
+    std::optional<Error> failure;
+    std::unique_ptr<db::Database> reopened;
+    {
+        wxBusyCursor busy;
+        m_chart.reset();
+        m_db.reset();
+        try {
+            result = app::restore_from_backup(plan, actor, stamp);
+        } catch (const std::exception& e) {
+            failure.emplace(e.what());
+        }
+        try {
+            db::OpenOptions options;
+            options.actor = actor;
+            reopened = db::Database::open(utf8(m_path), options);
+        } catch (const std::exception& e) {
+            m_client_list->AssociateModel(nullptr); // its rows came from the practice now closed
+            show_error(this, _("The practice could not be opened again; Knotwork will close."), e);
+            Close(true);
+            return;
+        }
+    }
+    adopt_practice(std::move(reopened), m_path);
+    if (failure) {
+        show_error(this, _("The practice was not restored."), *failure);
+        return;
+    }
+    wxString done = wxString::Format(_("Restored %s from %s."), m_path, dialog.GetPath());
+    if (result->kept_aside)
+        done += "\n\n" + wxString::Format(_("The practice as it was is kept as %s."),
+                                          wx(result->kept_aside->string()));
+    SetStatusText(wxString::Format(_("Restored from %s"), dialog.GetPath()), 0);
+    wxMessageBox(done, _("Restore from Backup"), wxOK | wxICON_INFORMATION, this);
+}
+
 void MainFrame::on_find_in_notes(wxCommandEvent&) {
     NoteSearchDialog dialog(this, *m_db);
     if (dialog.ShowModal() == wxID_OK && dialog.chosen_client()) {
@@ -725,6 +842,7 @@ void MainFrame::on_close(wxCloseEvent& e) {
     if (!IsMaximized()) AppConfig::set_main_window_rect(GetRect(), false);
     else AppConfig::set_main_window_rect(GetRect(), true);
     if (m_splitter->IsSplit()) AppConfig::set_client_list_width(m_splitter->GetSashPosition());
+    write_automatic_backup();
     e.Skip();
 }
 

@@ -40,6 +40,8 @@ public:
     void reload_today();
     // True once the client list and today's schedule are on screen.
     bool is_ready() const { return m_ready; }
+    // A timing run (--quit-when-ready) is no working session: it writes no automatic backup.
+    void skip_automatic_backup() { m_automatic_backup = false; }
 
 private:
     void build_menus();
@@ -56,10 +58,12 @@ private:
     void on_new_client(wxCommandEvent& e);
     void on_edit_client(wxCommandEvent& e);
     void on_archive_client(wxCommandEvent& e);
+    void on_client_history(wxCommandEvent& e);
     void on_new_practice(wxCommandEvent& e);
     void on_open_practice(wxCommandEvent& e);
     void on_open_recent(wxCommandEvent& e);
     void on_backup(wxCommandEvent& e);
+    void on_restore(wxCommandEvent& e);
     void on_export_reports(wxCommandEvent& e);
     void on_find_in_notes(wxCommandEvent& e);
     void on_today(wxCommandEvent& e);
@@ -74,6 +78,11 @@ private:
     void on_close(wxCloseEvent& e);
 
     void switch_practice(const wxString& path, bool create);
+    // Shows `db` (the practice at `path`) in every pane, in place of the practice shown before.
+    void adopt_practice(std::unique_ptr<db::Database> db, const wxString& path);
+    // The rotating backup taken when a practice is closed, as Preferences say; tells the user
+    // when it fails and never stops the practice from closing.
+    void write_automatic_backup();
 
     std::unique_ptr<db::Database> m_db;
     wxString m_path;
@@ -81,6 +90,7 @@ private:
     std::optional<app::ClientChart> m_chart;
     std::vector<db::AppointmentSummary> m_today;
     bool m_ready = false;
+    bool m_automatic_backup = true;
 
     wxSplitterWindow* m_splitter = nullptr;
     wxNotebook* m_left = nullptr;

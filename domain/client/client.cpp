@@ -74,10 +74,10 @@ void Client::revise(ClientDetails details, Date today) {
 void Client::validate(ClientDetails& d, Date today) {
     using text::short_limit;
     using text::long_limit;
-    d.family_name = text::require_present("family name", d.family_name, short_limit);
-    d.given_name = text::require_present("given name", d.given_name, short_limit);
+    d.family_name = text::require_present_line("family name", d.family_name, short_limit);
+    d.given_name = text::require_present_line("given name", d.given_name, short_limit);
     d.preferred_name = text::trim(d.preferred_name);
-    text::require_clean("preferred name", d.preferred_name, short_limit);
+    text::require_single_line("preferred name", d.preferred_name, short_limit);
     if (d.date_of_birth) {
         if (d.date_of_birth->is_special())
             throw ValidationError("date of birth", "is not a valid date");
@@ -87,19 +87,19 @@ void Client::validate(ClientDetails& d, Date today) {
             throw ValidationError("date of birth", "gives an age over 130 years (" +
                                                        to_iso(*d.date_of_birth) + ")");
     }
-    text::require_clean("phone", d.phone, 40);
-    text::require_clean("email", d.email, short_limit);
+    text::require_single_line("phone", d.phone, 40);
     d.email = text::trim(d.email);
+    text::require_single_line("email", d.email, short_limit);
     if (!d.email.empty() && (d.email.find('@') == std::string::npos || d.email.find(' ') != std::string::npos))
         throw ValidationError("email", "is not an email address (\"" + d.email + "\")");
     text::require_clean("address", d.address, 1000);
-    text::require_clean("emergency contact name", d.emergency_contact_name, short_limit);
-    text::require_clean("emergency contact phone", d.emergency_contact_phone, 40);
-    text::require_clean("referral source", d.referral_source, short_limit);
-    text::require_clean("referring physician", d.referring_physician, short_limit);
-    text::require_clean("occupation", d.occupation, short_limit);
+    text::require_single_line("emergency contact name", d.emergency_contact_name, short_limit);
+    text::require_single_line("emergency contact phone", d.emergency_contact_phone, 40);
+    text::require_single_line("referral source", d.referral_source, short_limit);
+    text::require_single_line("referring physician", d.referring_physician, short_limit);
+    text::require_single_line("occupation", d.occupation, short_limit);
     text::require_clean("health notes", d.health_notes, long_limit);
-    for (const auto& m : d.medications) text::require_clean("medication", m.name, short_limit);
+    for (const auto& m : d.medications) text::require_single_line("medication", m.name, short_limit);
     text::require_clean("allergies", d.allergies, 2000);
     text::require_clean("sensitive areas", d.sensitive_areas, 2000);
     if (d.consent_date) {
@@ -108,7 +108,7 @@ void Client::validate(ClientDetails& d, Date today) {
             throw ValidationError("consent date", "is in the future (" + to_iso(*d.consent_date) + ")");
     }
     text::require_clean("red-flag notes", d.intake_red_flags.notes, text::long_limit);
-    text::require_clean("referred to", d.intake_red_flags.referred_to, short_limit);
+    text::require_single_line("referred to", d.intake_red_flags.referred_to, short_limit);
     if (d.red_flags_screened_on) {
         if (d.red_flags_screened_on->is_special())
             throw ValidationError("red flags screened on", "is not a valid date");

@@ -53,6 +53,12 @@ struct Medication {
 };
 
 // Everything a therapist enters about a client. Plain data; Client checks it.
+// Text rules (text.h): every field must be valid UTF-8 without NUL or control characters and
+// within its length; one-line fields (names, phone, e-mail, emergency contact, referral,
+// occupation, medication names, referred to) also refuse tabs and line breaks, while the address,
+// health notes, allergies, sensitive areas and red-flag notes may run over lines. Surrounding
+// white space is trimmed from the names and the e-mail address; every other field is kept byte
+// for byte, so what was typed is what is stored.
 struct ClientDetails {
     std::string family_name;
     std::string given_name;

@@ -57,24 +57,62 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
-void require_clean(std::string_view field, std::string_view value, std::size_t limit) {
-    if (!is_valid_utf8(value))
-        throw ValidationError(std::string(field), "is not valid UTF-8 text");
-    for (unsigned char c : value) {
-        if (c == 0) throw ValidationError(std::string(field), "contains a NUL character");
+namespace {
+
+std::string code_point_name(unsigned value) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string out = "U+";
+    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(value >> shift) & 0xF];
+    return out;
+}
+
+// The checks require_clean and require_single_line share. Every refusal names the character and
+// where it is (counted in characters from 1), so a therapist can find it.
+void check_text(std::string_view field, std::string_view value, std::size_t limit, bool single_line) {
+    const auto refuse = [&](const std::string& problem) { throw ValidationError(std::string(field), problem); };
+    std::size_t position = 0; // characters seen so far
+    for (std::size_t i = 0; i < value.size();) {
+        const std::size_t len = static_cast<unsigned char>(value[i]) < 0x80 ? 1 : sequence_length(value, i);
+        ++position;
+        // Built only for a refusal: this loop runs over every character of every note loaded.
+        const auto where = [&position] { return " at character " + std::to_string(position); };
+        if (len == 0) refuse("is not valid UTF-8 text (a broken byte sequence" + where() + ")");
+        const auto c = static_cast<unsigned char>(value[i]);
+        if (c == 0) refuse("contains a NUL character" + where());
+        if (single_line && (c == '\n' || c == '\r')) refuse("must be one line (a line break" + where() + ")");
+        if (single_line && c == '\t') refuse("must be one line (a tab" + where() + ")");
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-            throw ValidationError(std::string(field), "contains a control character");
+            refuse("contains a control character (" + code_point_name(c) + where() + ")");
+        // C1 controls, U+0080 to U+009F: two bytes, C2 80 to C2 9F.
+        if (len == 2 && c == 0xC2 && static_cast<unsigned char>(value[i + 1]) <= 0x9F)
+            refuse("contains a control character (" +
+                   code_point_name(static_cast<unsigned char>(value[i + 1])) + where() + ")");
+        i += len;
     }
-    const std::size_t n = code_points(value);
-    if (n > limit)
-        throw ValidationError(std::string(field), "is too long (" + std::to_string(n) +
-                                                      " characters; at most " +
-                                                      std::to_string(limit) + ")");
+    if (position > limit)
+        refuse("is too long (" + std::to_string(position) + " characters; at most " + std::to_string(limit) + ")");
+}
+
+} // namespace
+
+void require_clean(std::string_view field, std::string_view value, std::size_t limit) {
+    check_text(field, value, limit, false);
+}
+
+void require_single_line(std::string_view field, std::string_view value, std::size_t limit) {
+    check_text(field, value, limit, true);
 }
 
 std::string require_present(std::string_view field, std::string_view value, std::size_t limit) {
     require_clean(field, value, limit);
     std::string trimmed = trim(value);
+    if (trimmed.empty()) throw ValidationError(std::string(field), "must not be empty");
+    return trimmed;
+}
+
+std::string require_present_line(std::string_view field, std::string_view value, std::size_t limit) {
+    std::string trimmed = trim(value);
+    require_single_line(field, trimmed, limit);
     if (trimmed.empty()) throw ValidationError(std::string(field), "must not be empty");
     return trimmed;
 }

@@ -21,11 +21,20 @@ std::size_t code_points(std::string_view s);
 std::string trim(std::string_view s);
 
 // Throws ValidationError(field, …) unless `value` is valid UTF-8 without NUL or control
-// characters other than tab and newlines, and at most `limit` code points long.
+// characters (C0, DEL and C1) other than tab and newlines, and at most `limit` code points long.
+// For text that runs over lines: notes, addresses, allergies. What passes is stored byte for byte.
 void require_clean(std::string_view field, std::string_view value, std::size_t limit);
+
+// As require_clean, and no tab or line break either: for text that is one line on a form, a list
+// row or a printed header (names, phone numbers, e-mail, who referred the client).
+void require_single_line(std::string_view field, std::string_view value, std::size_t limit);
 
 // As require_clean, and the trimmed value must not be empty. Returns the trimmed value.
 std::string require_present(std::string_view field, std::string_view value, std::size_t limit);
+
+// Trims `value`, then requires what require_single_line does of the rest, and that it is not
+// empty (a line break at either end goes with the trimming). Returns the trimmed value.
+std::string require_present_line(std::string_view field, std::string_view value, std::size_t limit);
 
 // Lower-cases ASCII letters; leaves other bytes alone (used for case-insensitive matching).
 std::string ascii_lower(std::string_view s);

@@ -123,10 +123,10 @@ void TreatmentPlan::validate(PlanDetails& d) {
         if (g.measure != GoalMeasure::activity) {
             if (!g.target) throw ValidationError(field, "needs a target value");
             const double top = scale_max(g.measure);
-            if (*g.target < 0 || *g.target > top)
+            if (!(*g.target >= 0 && *g.target <= top)) // also refuses NaN
                 throw ValidationError(field + " target", "must lie on the " + std::string(label(g.measure)) +
                                                              " scale (0 to " + std::to_string(static_cast<int>(top)) + ")");
-            if (g.baseline && (*g.baseline < 0 || *g.baseline > top))
+            if (g.baseline && !(*g.baseline >= 0 && *g.baseline <= top))
                 throw ValidationError(field + " baseline", "must lie on the " + std::string(label(g.measure)) + " scale");
         }
     }

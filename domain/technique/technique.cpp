@@ -115,6 +115,7 @@ TechniqueCatalogue standard_catalogue() {
     t.push_back(Technique{
         .code = "deep_tissue",
         .name = "Deep tissue massage",
+        .phrase = {},
         .purpose = "Best for chronic tightness or deep muscle knots. Firm pressure reaches deeper "
                    "muscle layers, breaks up adhesions and loosens rigid areas.",
         .depth = D::deep,
@@ -129,6 +130,7 @@ TechniqueCatalogue standard_catalogue() {
     t.push_back(Technique{
         .code = "trigger_point",
         .name = "Trigger point therapy",
+        .phrase = {},
         .purpose = "Targets trigger points, tight knots in the muscle that radiate pain, and "
                    "releases them for quick and lasting relief.",
         .depth = D::moderate,
@@ -141,6 +143,7 @@ TechniqueCatalogue standard_catalogue() {
     t.push_back(Technique{
         .code = "myofascial_release",
         .name = "Myofascial release",
+        .phrase = {},
         .purpose = "Works the fascia, the connective tissue around the muscles, to restore "
                    "flexibility, reduce tension and correct posture-related pain.",
         .depth = D::moderate,
@@ -152,6 +155,7 @@ TechniqueCatalogue standard_catalogue() {
     t.push_back(Technique{
         .code = "sports",
         .name = "Sports massage",
+        .phrase = {},
         .purpose = "Ideal for athletes and people with frequent physical activity: helps prevent "
                    "injuries, relieve strain and manage back pain from overuse or high-impact "
                    "training.",
@@ -165,6 +169,7 @@ TechniqueCatalogue standard_catalogue() {
     t.push_back(Technique{
         .code = "hot_stone",
         .name = "Hot stone massage",
+        .phrase = {},
         .purpose = "Manual massage combined with heated stones: the warmth penetrates deep muscles, "
                    "easing tension and discomfort while promoting relaxation.",
         .depth = D::light,

@@ -5,6 +5,8 @@
 #include "database.h"
 #include "soci_mapping.h"
 
+#include <algorithm>
+
 namespace knotwork::db {
 
 namespace {
@@ -29,6 +31,73 @@ std::optional<RmdqResponses> rmdq_from_text(const std::optional<std::string>& s)
 std::array<std::optional<int>, odi_section_count> odi_columns(const std::optional<OdiResponses>& odi) {
     if (!odi) return {};
     return odi->sections();
+}
+
+// ---- the audit trail's view of an assessment -------------------------------------------------
+
+// The pain map is a set of places: listed in a fixed order, so only a real change shows.
+std::string pain_map_text(const std::vector<PainMapEntry>& entries) {
+    std::vector<std::string> items;
+    for (const auto& e : entries)
+        items.push_back(std::string(label(e.region)) + " (" + std::string(label(e.side)) + ") " +
+                        std::to_string(e.intensity.value()) + ", " + std::string(label(e.quality)));
+    std::sort(items.begin(), items.end());
+    return audit_text(items);
+}
+
+std::string palpation_text(const std::vector<PalpationFinding>& findings) {
+    std::string out;
+    for (const auto& f : findings) {
+        out += (out.empty() ? "" : "; ") + std::string(label(f.muscle)) + " (" + std::string(label(f.side)) +
+               "): hypertonicity " + std::to_string(f.hypertonicity) + ", tenderness " +
+               std::to_string(f.tenderness) + ", trigger points " + std::to_string(f.trigger_points);
+        if (f.adhesions) out += ", adhesions";
+        if (!f.note.empty()) out += ", " + f.note;
+    }
+    return out;
+}
+
+std::string rmdq_audit_text(const std::optional<RmdqResponses>& r) {
+    if (!r) return {};
+    std::string out;
+    for (int i = 1; i <= rmdq_item_count; ++i)
+        if (r->item(i)) out += (out.empty() ? "yes to " : ", ") + std::to_string(i);
+    return out.empty() ? "no item" : out;
+}
+
+std::string psfs_text(const std::optional<PsfsResponses>& p) {
+    if (!p) return {};
+    std::string out;
+    for (const auto& a : p->activities()) out += (out.empty() ? "" : "; ") + a.activity + " " + std::to_string(a.rating);
+    return out;
+}
+
+ChangeList assessment_changes(const AssessmentDetails& a, const AssessmentDetails& b) {
+    ChangeList c;
+    c.compare("assessed_on", a.assessed_on, b.assessed_on);
+    c.compare("therapist", a.therapist, b.therapist);
+    c.compare("chief_complaint", a.chief_complaint, b.chief_complaint);
+    c.compare("onset_date", a.onset_date, b.onset_date);
+    c.compare("duration_weeks", a.duration_weeks, b.duration_weeks);
+    c.compare("pain_now", a.pain_now.value(), b.pain_now.value());
+    c.compare("pain_best", a.pain_best.value(), b.pain_best.value());
+    c.compare("pain_worst", a.pain_worst.value(), b.pain_worst.value());
+    c.compare_text("pain_map", pain_map_text(a.pain_map), pain_map_text(b.pain_map));
+    c.compare("aggravating_factors", a.aggravating_factors, b.aggravating_factors);
+    c.compare("easing_factors", a.easing_factors, b.easing_factors);
+    c.compare("posture", a.posture, b.posture);
+    c.compare("range_of_motion", a.range_of_motion, b.range_of_motion);
+    c.compare_text("palpation", palpation_text(a.palpation), palpation_text(b.palpation));
+    const auto odi_a = odi_columns(a.odi), odi_b = odi_columns(b.odi);
+    for (std::size_t i = 0; i < odi_a.size(); ++i)
+        c.compare("odi_" + std::string(to_code(static_cast<OdiSection>(i))), odi_a[i], odi_b[i]);
+    c.compare_text("rmdq", rmdq_audit_text(a.rmdq), rmdq_audit_text(b.rmdq));
+    c.compare_text("psfs", psfs_text(a.psfs), psfs_text(b.psfs));
+    c.compare("red_flags", a.red_flags.positive, b.red_flags.positive);
+    c.compare("red_flag_notes", a.red_flags.notes, b.red_flags.notes);
+    c.compare("referred_to", a.red_flags.referred_to, b.red_flags.referred_to);
+    c.compare("notes", a.notes, b.notes);
+    return c;
 }
 
 } // namespace
@@ -103,6 +172,7 @@ void AssessmentRepository::write_children(const Assessment& a) {
 
 void AssessmentRepository::update(Assessment& a) {
     m_db.require_transaction("updating an assessment");
+    const std::optional<Assessment> before = find(a.id());
     const auto& d = a.details();
     const auto odi = odi_columns(d.odi);
     const auto rmdq = rmdq_text(d.rmdq);
@@ -132,7 +202,9 @@ void AssessmentRepository::update(Assessment& a) {
                             "changes again.");
     a.set_version(version + 1);
     write_children(a);
-    AuditLog(m_db).record(AuditAction::update, "assessment", id, a.client_id(), "assessed on " + to_iso(d.assessed_on));
+    const ChangeList changes = before ? assessment_changes(before->details(), d) : ChangeList();
+    AuditLog(m_db).record(AuditAction::update, "assessment", id, a.client_id(),
+                          "assessed on " + to_iso(d.assessed_on) + "; " + changes.summary(), changes.items());
 }
 
 std::optional<Assessment> AssessmentRepository::find(AssessmentId id) {

@@ -16,36 +16,45 @@ const char* const client_columns =
     "allergies, pressure_preference, sensitive_areas, consent_date, red_flag_notes, referred_to, "
     "red_flags_screened_on";
 
-// Lists the fields that differ, for the audit trail.
-std::string changed_fields(const ClientDetails& a, const ClientDetails& b) {
+std::string medication_text(const Medication& m) {
+    const std::string cls(label(m.medication_class));
+    return m.name.empty() ? cls : m.name + " (" + cls + ")";
+}
+
+std::string medications_text(const std::vector<Medication>& meds) {
     std::string out;
-    auto note = [&](bool differs, const char* name) {
-        if (!differs) return;
-        if (!out.empty()) out += ", ";
-        out += name;
-    };
-    note(a.family_name != b.family_name, "family name");
-    note(a.given_name != b.given_name, "given name");
-    note(a.preferred_name != b.preferred_name, "preferred name");
-    note(a.date_of_birth != b.date_of_birth, "date of birth");
-    note(a.phone != b.phone, "phone");
-    note(a.email != b.email, "email");
-    note(a.address != b.address, "address");
-    note(a.emergency_contact_name != b.emergency_contact_name || a.emergency_contact_phone != b.emergency_contact_phone,
-         "emergency contact");
-    note(a.referral_source != b.referral_source || a.referring_physician != b.referring_physician, "referral");
-    note(a.occupation != b.occupation || a.activity != b.activity, "occupation and activity");
-    note(a.conditions != b.conditions || a.health_notes != b.health_notes, "health history");
-    note(a.medications != b.medications, "medications");
-    note(a.allergies != b.allergies, "allergies");
-    note(a.pressure_preference != b.pressure_preference, "pressure preference");
-    note(a.sensitive_areas != b.sensitive_areas, "sensitive areas");
-    note(a.consent_date != b.consent_date, "consent date");
-    note(a.intake_red_flags.positive != b.intake_red_flags.positive, "red flags");
-    note(a.intake_red_flags.notes != b.intake_red_flags.notes, "red-flag notes");
-    note(a.intake_red_flags.referred_to != b.intake_red_flags.referred_to, "referred to");
-    note(a.red_flags_screened_on != b.red_flags_screened_on, "red flags screened on");
-    return out.empty() ? "no change" : "changed: " + out;
+    for (const auto& m : meds) out += (out.empty() ? "" : "; ") + medication_text(m);
+    return out;
+}
+
+// The fields that differ, old and new, for the audit trail.
+ChangeList client_changes(const ClientDetails& a, const ClientDetails& b) {
+    ChangeList c;
+    c.compare("family_name", a.family_name, b.family_name);
+    c.compare("given_name", a.given_name, b.given_name);
+    c.compare("preferred_name", a.preferred_name, b.preferred_name);
+    c.compare("date_of_birth", a.date_of_birth, b.date_of_birth);
+    c.compare("phone", a.phone, b.phone);
+    c.compare("email", a.email, b.email);
+    c.compare("address", a.address, b.address);
+    c.compare("emergency_contact_name", a.emergency_contact_name, b.emergency_contact_name);
+    c.compare("emergency_contact_phone", a.emergency_contact_phone, b.emergency_contact_phone);
+    c.compare("referral_source", a.referral_source, b.referral_source);
+    c.compare("referring_physician", a.referring_physician, b.referring_physician);
+    c.compare("occupation", a.occupation, b.occupation);
+    c.compare("activity", a.activity, b.activity);
+    c.compare("conditions", a.conditions, b.conditions);
+    c.compare("health_notes", a.health_notes, b.health_notes);
+    c.compare_text("medications", medications_text(a.medications), medications_text(b.medications));
+    c.compare("allergies", a.allergies, b.allergies);
+    c.compare("pressure_preference", a.pressure_preference, b.pressure_preference);
+    c.compare("sensitive_areas", a.sensitive_areas, b.sensitive_areas);
+    c.compare("consent_date", a.consent_date, b.consent_date);
+    c.compare("red_flags", a.intake_red_flags.positive, b.intake_red_flags.positive);
+    c.compare("red_flag_notes", a.intake_red_flags.notes, b.intake_red_flags.notes);
+    c.compare("referred_to", a.intake_red_flags.referred_to, b.intake_red_flags.referred_to);
+    c.compare("red_flags_screened_on", a.red_flags_screened_on, b.red_flags_screened_on);
+    return c;
 }
 
 std::string escape_like(const std::string& s) {
@@ -153,7 +162,8 @@ void ClientRepository::update(Client& client) {
         throw ConflictError("The client record was changed elsewhere since you opened it.");
     client.set_version(version + 1);
     write_children(client);
-    AuditLog(m_db).record(AuditAction::update, "client", id, id, changed_fields(before.details(), d));
+    const ChangeList changes = client_changes(before.details(), d);
+    AuditLog(m_db).record(AuditAction::update, "client", id, id, changes.summary(), changes.items());
 }
 
 void ClientRepository::archive(Client& client, Date on) {
@@ -170,12 +180,15 @@ void ClientRepository::archive(Client& client, Date on) {
     if (st.get_affected_rows() != 1) throw ConflictError("The client record was changed elsewhere since you opened it.");
     client.archive(on); // only once the row has changed
     client.set_version(version + 1);
-    AuditLog(m_db).record(AuditAction::archive, "client", id, id, "archived on " + to_iso(on));
+    AuditLog(m_db).record(AuditAction::archive, "client", id, id, "archived on " + to_iso(on),
+                          {FieldChange{"archived_on", "", to_iso(on)}});
 }
 
 void ClientRepository::restore(Client& client) {
     m_db.require_transaction("restoring a client");
     const ClientId id = client.id();
+    std::optional<Date> was_archived_on;
+    m_db.sql() << "SELECT archived_on FROM clients WHERE id = :id", soci::into(was_archived_on), soci::use(id);
     const int version = client.version();
     const std::string now = to_iso(now_utc());
     soci::statement st = (m_db.sql().prepare << "UPDATE clients SET archived_on = NULL, updated_at = :now, "
@@ -185,7 +198,8 @@ void ClientRepository::restore(Client& client) {
     if (st.get_affected_rows() != 1) throw ConflictError("The client record was changed elsewhere since you opened it.");
     client.restore();
     client.set_version(version + 1);
-    AuditLog(m_db).record(AuditAction::restore, "client", id, id, "restored from the archive");
+    AuditLog(m_db).record(AuditAction::restore, "client", id, id, "restored from the archive",
+                          {FieldChange{"archived_on", audit_text(was_archived_on), ""}});
 }
 
 std::optional<Client> ClientRepository::find(ClientId id) {
@@ -243,41 +257,64 @@ Client ClientRepository::get(ClientId id) {
     return std::move(*c);
 }
 
-std::vector<ClientSummary> ClientRepository::search(const ClientQuery& q) {
+namespace {
+
+// The WHERE clause of a client search and the LIKE patterns it binds, in order.
+struct ClientFilter {
+    std::string where;
+    std::vector<std::string> patterns;
+};
+
+ClientFilter client_filter(const ClientQuery& q) {
     // Each typed word must occur somewhere in the search key. A word made of digits and phone
     // punctuation is also tried as bare digits, since phone numbers are indexed as digits:
     // "555-0101" finds 5550101, while "1990-01" still finds a date of birth.
-    std::vector<std::string> terms; // pairs: as typed, digits only
-    {
-        const std::string lowered = text::ascii_lower(q.text);
-        std::size_t i = 0;
-        while (i < lowered.size() && terms.size() < 16) {
-            while (i < lowered.size() && (lowered[i] == ' ' || lowered[i] == ',' || lowered[i] == '\t')) ++i;
-            std::size_t j = i;
-            while (j < lowered.size() && lowered[j] != ' ' && lowered[j] != ',' && lowered[j] != '\t') ++j;
-            if (j > i) {
-                const std::string term = lowered.substr(i, j - i);
-                std::string digits;
-                bool phone_like = true;
-                for (char c : term) {
-                    if (c >= '0' && c <= '9') digits += c;
-                    else if (c != '-' && c != '(' && c != ')' && c != '+' && c != '.') phone_like = false;
-                }
-                terms.push_back("%" + escape_like(term) + "%");
-                terms.push_back("%" + escape_like(phone_like && !digits.empty() ? digits : term) + "%");
+    ClientFilter f;
+    const std::string lowered = text::ascii_lower(q.text);
+    // A word longer than any search key (three names of 200 characters, phone digits, a date)
+    // matches no client; SQLite would refuse its LIKE pattern past 50,000 bytes.
+    bool unmatchable = false;
+    std::size_t i = 0;
+    while (i < lowered.size() && f.patterns.size() < 16) {
+        while (i < lowered.size() && (lowered[i] == ' ' || lowered[i] == ',' || lowered[i] == '\t')) ++i;
+        std::size_t j = i;
+        while (j < lowered.size() && lowered[j] != ' ' && lowered[j] != ',' && lowered[j] != '\t') ++j;
+        if (j > i) {
+            const std::string term = lowered.substr(i, j - i);
+            if (term.size() > 4096) {
+                unmatchable = true;
+                i = j;
+                continue;
             }
-            i = j;
+            std::string digits;
+            bool phone_like = true;
+            for (char c : term) {
+                if (c >= '0' && c <= '9') digits += c;
+                else if (c != '-' && c != '(' && c != ')' && c != '+' && c != '.') phone_like = false;
+            }
+            f.patterns.push_back("%" + escape_like(term) + "%");
+            f.patterns.push_back("%" + escape_like(phone_like && !digits.empty() ? digits : term) + "%");
         }
+        i = j;
     }
+    f.where = q.include_archived ? "1 = 1" : "archived_on IS NULL";
+    if (unmatchable) f.where += " AND 0 = 1";
+    for (std::size_t k = 0; k < f.patterns.size(); k += 2)
+        f.where += " AND (search_key LIKE :t" + std::to_string(k) + " ESCAPE '\\' OR search_key LIKE :t" +
+                   std::to_string(k + 1) + " ESCAPE '\\')";
+    return f;
+}
 
-    std::string where = q.include_archived ? "1 = 1" : "archived_on IS NULL";
-    for (std::size_t i = 0; i < terms.size(); i += 2)
-        where += " AND (search_key LIKE :t" + std::to_string(i) + " ESCAPE '\\' OR search_key LIKE :t" +
-                 std::to_string(i + 1) + " ESCAPE '\\')";
+} // namespace
+
+std::vector<ClientSummary> ClientRepository::search(const ClientQuery& q) {
+    // The list order is the order of the clients_list index, which also holds every column read
+    // here, so the search scans that index alone (schema version 3).
+    ClientFilter f = client_filter(q);
     const std::string query = "SELECT id, family_name, given_name, preferred_name, phone, date_of_birth, "
                               "archived_on IS NOT NULL FROM clients WHERE " +
-                              where + " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id "
-                                      "LIMIT :limit OFFSET :offset";
+                              f.where + " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id "
+                                        "LIMIT :limit OFFSET :offset";
     std::vector<ClientSummary> out;
     ClientSummary s;
     int archived = 0;
@@ -292,7 +329,7 @@ std::vector<ClientSummary> ClientRepository::search(const ClientQuery& q) {
     st.exchange(soci::into(s.phone));
     st.exchange(soci::into(s.date_of_birth));
     st.exchange(soci::into(archived));
-    for (auto& t : terms) st.exchange(soci::use(t));
+    for (auto& t : f.patterns) st.exchange(soci::use(t));
     st.exchange(soci::use(limit));
     st.exchange(soci::use(offset));
     st.define_and_bind();
@@ -302,6 +339,19 @@ std::vector<ClientSummary> ClientRepository::search(const ClientQuery& q) {
         out.push_back(s);
     }
     return out;
+}
+
+std::int64_t ClientRepository::count_matching(const ClientQuery& q) {
+    ClientFilter f = client_filter(q);
+    long long n = 0;
+    soci::statement st(m_db.sql());
+    st.alloc();
+    st.prepare("SELECT count(*) FROM clients WHERE " + f.where);
+    st.exchange(soci::into(n));
+    for (auto& t : f.patterns) st.exchange(soci::use(t));
+    st.define_and_bind();
+    st.execute(true);
+    return n;
 }
 
 std::int64_t ClientRepository::count(bool include_archived) {

@@ -44,7 +44,11 @@ public:
 
     Client get(ClientId id);                 // throws NotFoundError
     std::optional<Client> find(ClientId id);
+    // The matching clients in list order (family name, given name, id), query.limit of them from
+    // query.offset on.
     std::vector<ClientSummary> search(const ClientQuery& query);
+    // How many clients match, whatever query.limit and query.offset say.
+    std::int64_t count_matching(const ClientQuery& query);
     std::int64_t count(bool include_archived = false);
 
 private:

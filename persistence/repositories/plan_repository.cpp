@@ -5,7 +5,70 @@
 #include "database.h"
 #include "soci_mapping.h"
 
+#include <algorithm>
+
 namespace knotwork::db {
+
+namespace {
+
+// ---- the audit trail's view of a plan -----------------------------------------------------
+
+std::string goals_text(const std::vector<Goal>& goals) {
+    std::string out;
+    for (const auto& g : goals) {
+        out += (out.empty() ? "" : "; ") + g.description + " (" + std::string(label(g.measure));
+        if (g.baseline) out += ", baseline " + audit_text(*g.baseline);
+        if (g.target) out += ", target " + audit_text(*g.target);
+        out += ")";
+    }
+    return out;
+}
+
+std::string techniques_text(const std::vector<ChosenTechnique>& techniques) {
+    std::string out;
+    for (const auto& t : techniques) out += (out.empty() ? "" : "; ") + t.technique + ": " + t.rationale;
+    return out;
+}
+
+// Regions are a set: listed in a fixed order, so only a real change shows.
+std::string regions_text(const std::vector<TargetRegion>& regions) {
+    std::vector<std::string> items;
+    for (const auto& r : regions)
+        items.push_back(std::string(label(r.region)) + " (" + std::string(label(r.side)) + ")");
+    std::sort(items.begin(), items.end());
+    return audit_text(items);
+}
+
+std::string home_care_text(const std::vector<HomeCareItem>& items) {
+    std::string out;
+    for (const auto& h : items) out += (out.empty() ? "" : "; ") + std::string(label(h.kind)) + ": " + h.instructions;
+    return out;
+}
+
+ChangeList plan_changes(const TreatmentPlan& a, const TreatmentPlan& b) {
+    const PlanDetails &x = a.details(), &y = b.details();
+    ChangeList c;
+    c.compare("status", a.status(), b.status());
+    c.compare("status_reason", a.status_reason(), b.status_reason());
+    c.compare("created_on", x.created_on, y.created_on);
+    c.compare("based_on_assessment", x.based_on_assessment, y.based_on_assessment);
+    c.compare_text("goals", goals_text(x.goals), goals_text(y.goals));
+    c.compare_text("techniques", techniques_text(x.techniques), techniques_text(y.techniques));
+    c.compare_text("regions", regions_text(x.regions), regions_text(y.regions));
+    c.compare("session_count", x.series.session_count, y.series.session_count);
+    c.compare("frequency", x.series.frequency, y.series.frequency);
+    c.compare("interval_days", x.series.interval_days, y.series.interval_days);
+    c.compare("session_minutes", x.series.session_minutes, y.series.session_minutes);
+    c.compare("start_date", x.series.start_date, y.series.start_date);
+    c.compare("start_time", x.series.start_time, y.series.start_time);
+    c.compare("therapist", x.series.therapist, y.series.therapist);
+    c.compare("reassess_after_sessions", x.reassess_after_sessions, y.reassess_after_sessions);
+    c.compare_text("home_care", home_care_text(x.home_care), home_care_text(y.home_care));
+    c.compare("notes", x.notes, y.notes);
+    return c;
+}
+
+} // namespace
 
 PlanId PlanRepository::add(TreatmentPlan& plan) {
     m_db.require_transaction("adding a plan");
@@ -70,6 +133,7 @@ void PlanRepository::write_children(const TreatmentPlan& plan) {
 
 void PlanRepository::update(TreatmentPlan& plan) {
     m_db.require_transaction("updating a plan");
+    const std::optional<TreatmentPlan> before = find(plan.id());
     const auto& d = plan.details();
     const auto& s = d.series;
     const std::string now = to_iso(now_utc());
@@ -94,7 +158,9 @@ void PlanRepository::update(TreatmentPlan& plan) {
                             "changes again.");
     plan.set_version(version + 1);
     write_children(plan);
-    AuditLog(m_db).record(AuditAction::update, "plan", id, plan.client_id(), "status " + std::string(label(status)));
+    const ChangeList changes = before ? plan_changes(*before, plan) : ChangeList();
+    AuditLog(m_db).record(AuditAction::update, "plan", id, plan.client_id(),
+                          "status " + std::string(label(status)) + "; " + changes.summary(), changes.items());
 }
 
 std::optional<TreatmentPlan> PlanRepository::find(PlanId id) {

@@ -6,6 +6,35 @@
 
 namespace knotwork::db {
 
+namespace {
+
+std::string weekdays_text(const std::set<boost::date_time::weekdays>& days) {
+    std::string out;
+    for (auto d : days) out += (out.empty() ? "" : ", ") + std::string(boost::gregorian::greg_weekday(d).as_long_string());
+    return out;
+}
+
+std::string holidays_text(const std::map<Date, std::string>& holidays) {
+    std::string out;
+    for (const auto& [day, name] : holidays) out += (out.empty() ? "" : "; ") + to_iso(day) + (name.empty() ? "" : " " + name);
+    return out;
+}
+
+ChangeList profile_changes(const PracticeProfile& a, const PracticeProfile& b) {
+    ChangeList c;
+    c.compare("practice_name", a.practice_name, b.practice_name);
+    c.compare("address", a.address, b.address);
+    c.compare("phone", a.phone, b.phone);
+    c.compare("therapist_name", a.therapist_name, b.therapist_name);
+    c.compare("licence_number", a.licence_number, b.licence_number);
+    c.compare("default_session_minutes", a.default_session_minutes, b.default_session_minutes);
+    c.compare_text("closed_weekdays", weekdays_text(a.closed_weekdays), weekdays_text(b.closed_weekdays));
+    c.compare_text("holidays", holidays_text(a.holidays), holidays_text(b.holidays));
+    return c;
+}
+
+} // namespace
+
 PracticeProfile PracticeRepository::load() {
     PracticeProfile p;
     std::string key, value;
@@ -37,6 +66,7 @@ PracticeProfile PracticeRepository::load() {
 void PracticeRepository::save(const PracticeProfile& p) {
     m_db.require_transaction("saving practice settings");
     p.validate();
+    const ChangeList changes = profile_changes(load(), p);
     std::string closed;
     for (auto d : p.closed_weekdays) closed += static_cast<char>('0' + static_cast<int>(d));
     const std::pair<const char*, std::string> values[] = {
@@ -57,7 +87,8 @@ void PracticeRepository::save(const PracticeProfile& p) {
     m_db.sql() << "DELETE FROM practice_holidays";
     for (const auto& [day, name] : p.holidays)
         m_db.sql() << "INSERT INTO practice_holidays (day, label) VALUES (:d, :l)", soci::use(day), soci::use(name);
-    AuditLog(m_db).record(AuditAction::update, "practice", std::nullopt, std::nullopt, "practice settings saved");
+    AuditLog(m_db).record(AuditAction::update, "practice", std::nullopt, std::nullopt,
+                          "practice settings saved; " + changes.summary(), changes.items());
 }
 
 } // namespace knotwork::db

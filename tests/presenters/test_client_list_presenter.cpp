@@ -113,4 +113,51 @@ BOOST_AUTO_TEST_CASE(birth_date_shows_in_the_installed_format_and_the_filter_sti
     BOOST_TEST(gui::ClientListPresenter::cell(list.at(0), born) == "1988-03-09");
 }
 
+BOOST_AUTO_TEST_CASE(a_long_list_is_read_page_by_page_in_the_same_order_as_one_search) {
+    Practice p;
+    const std::size_t clients = gui::ClientListPresenter::page_size * 2 + 57;
+    {
+        db::Transaction tx(*p.db);
+        for (std::size_t i = 0; i < clients; ++i) {
+            ClientDetails d;
+            // Family names out of order and repeated, so the order depends on given name and id too.
+            d.family_name = "Family" + std::to_string((i * 37) % 101);
+            d.given_name = (i % 3 == 0) ? "Ann" : "Bo";
+            Client c(d, Date(2026, 6, 1));
+            db::ClientRepository(*p.db).add(c);
+        }
+        tx.commit();
+    }
+    db::ClientQuery all;
+    all.limit = 1'000'000;
+    const auto expected = db::ClientRepository(*p.db).search(all);
+    BOOST_REQUIRE(expected.size() == clients);
+
+    gui::ClientListPresenter list(*p.db);
+    list.refresh();
+    BOOST_TEST(list.size() == clients);
+    BOOST_TEST(list.rows_read() == gui::ClientListPresenter::page_size);
+    BOOST_TEST(list.status_text() == std::to_string(clients) + " clients");
+    // The last row first, as a scroll to the end asks for it.
+    BOOST_TEST(list.at(clients - 1).id == expected.back().id);
+    BOOST_TEST(list.rows_read() == clients);
+    for (std::size_t i = 0; i < clients; ++i) BOOST_TEST_REQUIRE(list.at(i).id == expected[i].id, "row " << i);
+    BOOST_CHECK_THROW(list.at(clients), std::out_of_range);
+
+    // A filter counts every match but reads one page; a client beyond it is still found.
+    list.set_filter("bo");
+    const std::size_t bos = clients - (clients + 2) / 3;
+    BOOST_TEST(list.size() == bos);
+    BOOST_TEST(list.rows_read() == gui::ClientListPresenter::page_size);
+    db::ClientQuery q;
+    q.text = "bo";
+    q.limit = 1'000'000;
+    const auto matching = db::ClientRepository(*p.db).search(q);
+    BOOST_REQUIRE(matching.size() == bos);
+    const auto last = list.index_of(matching.back().id);
+    BOOST_TEST_REQUIRE(last.has_value());
+    BOOST_TEST(*last == bos - 1);
+    BOOST_TEST(list.index_of(expected.front().id).has_value() == (expected.front().given_name == "Bo"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(pain_goal_uses_the_newest_signed_session_when_it_is_newer_t
     Assessment earlier(7, fixture_assessment(Date(2026, 1, 20), 4, 1, 9, 6, 7, 4), fixture_today);
     earlier.set_id(2);
     f.history.assessments.front() = earlier;
-    const auto& g = goal(f.build(), GoalMeasure::pain);
+    const report::GoalProgress g = goal(f.build(), GoalMeasure::pain); // a copy: the report is a temporary
     BOOST_TEST(g.latest.value_or(-1) == 5.0);
     BOOST_TEST(g.latest_on.value_or(Date()) == Date(2026, 1, 27));
     BOOST_TEST(g.status == report::GoalStatus::progressing); // 7 → 5: 2 points

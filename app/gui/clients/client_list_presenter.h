@@ -1,8 +1,10 @@
 #pragma once
 // The client list beside the chart: filters as the therapist types (every word must occur in a
 // name, the phone number or the date of birth written YYYY-MM-DD), optionally shows archived
-// clients, and keeps the rows a virtual list control reads. The date of birth column shows the
-// date as the user's locale writes it (app::format_date). No wxWidgets here.
+// clients, and serves the rows a virtual list control reads. A keystroke costs one count and the
+// first page of rows; further pages are read when the list asks for them (scrolling), so the list
+// stays quick at any practice size. The date of birth column shows the date as the user's locale
+// writes it (app::format_date). No wxWidgets here.
 #include "repositories/client_repository.h"
 
 #include <optional>
@@ -26,9 +28,17 @@ public:
     bool set_show_archived(bool show);
     void refresh();
 
-    std::size_t size() const { return m_rows.size(); }
-    const db::ClientSummary& at(std::size_t row) const { return m_rows.at(row); }
-    std::optional<std::size_t> index_of(ClientId id) const;
+    // Rows read from the practice per page.
+    static constexpr std::size_t page_size = 200;
+
+    std::size_t size() const { return m_size; }
+    // Reads the row's page first when it has not been read yet. Throws std::out_of_range past
+    // size().
+    const db::ClientSummary& at(std::size_t row);
+    // The client's row, reading the remaining pages when the client is not among those read.
+    std::optional<std::size_t> index_of(ClientId id);
+    // Rows read so far (for tests and diagnostics).
+    std::size_t rows_read() const { return m_rows.size(); }
     const std::string& filter() const { return m_filter; }
 
     static std::string cell(const db::ClientSummary& row, Column column);
@@ -36,10 +46,13 @@ public:
     std::string status_text() const;
 
 private:
+    void read_until(std::size_t rows);
+
     db::Database& m_db;
     std::string m_filter;
     bool m_show_archived = false;
-    std::vector<db::ClientSummary> m_rows;
+    std::size_t m_size = 0;
+    std::vector<db::ClientSummary> m_rows; // the first rows of the list, read page by page
 };
 
 } // namespace knotwork::gui

@@ -1,5 +1,7 @@
 #include "preferences/app_config.h"
 
+#include "common/wx_text.h"
+
 #include <wx/config.h>
 #include <wx/filename.h>
 #include <wx/stdpaths.h>
@@ -62,6 +64,23 @@ bool AppConfig::main_window_maximized() { return config().ReadBool("/window/maxi
 int AppConfig::client_list_width(int fallback) { return static_cast<int>(config().ReadLong("/window/client_list_width", fallback)); }
 
 void AppConfig::set_client_list_width(int w) { config().Write("/window/client_list_width", w); }
+
+app::BackupSettings AppConfig::backup_settings() {
+    app::BackupSettings s;
+    s.enabled = config().ReadBool("/backup/enabled", s.enabled);
+    s.folder = utf8(config().Read("/backup/folder", wxString()));
+    s.keep = static_cast<int>(config().ReadLong("/backup/keep", s.keep));
+    if (s.keep < app::BackupSettings::min_keep || s.keep > app::BackupSettings::max_keep)
+        s.keep = app::BackupSettings::default_keep;
+    return s;
+}
+
+void AppConfig::set_backup_settings(const app::BackupSettings& settings) {
+    config().Write("/backup/enabled", settings.enabled);
+    config().Write("/backup/folder", wx(settings.folder));
+    config().Write("/backup/keep", settings.keep);
+    config().Flush();
+}
 
 wxString AppConfig::data_folder() {
     // The XDG data folder: $XDG_DATA_HOME/knotwork, else ~/.local/share/knotwork.

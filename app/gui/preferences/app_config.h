@@ -1,6 +1,9 @@
 #pragma once
 // The desktop program's own preferences, typed, over wxConfig: the last practice file, recent
-// files and window geometry. Never clinical data: that lives in the practice file.
+// files, window geometry and the automatic backups' settings. Never clinical data: that lives in
+// the practice file.
+#include "core/backups.h"
+
 #include <wx/gdicmn.h>
 #include <wx/string.h>
 
@@ -23,6 +26,11 @@ public:
 
     static int client_list_width(int fallback);
     static void set_client_list_width(int w);
+
+    // Automatic backups after a practice is closed: on, "backups" beside the practice, keep 10,
+    // until the user changes them in Preferences.
+    static app::BackupSettings backup_settings();
+    static void set_backup_settings(const app::BackupSettings& settings);
 
     // Where practice files live by default: $XDG_DATA_HOME/knotwork, created when missing.
     static wxString data_folder();

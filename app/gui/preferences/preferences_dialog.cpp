@@ -1,13 +1,19 @@
 #include "preferences/preferences_dialog.h"
 
+#include "common/error.h"
 #include "common/error_message.h"
 #include "common/wx_text.h"
+#include "core/backups.h"
 #include "core/display_format.h"
+#include "database.h"
+#include "preferences/app_config.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/dataview.h>
 #include <wx/datectrl.h>
+#include <wx/filepicker.h>
+#include <wx/radiobut.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -99,6 +105,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, db::Database& db)
     days_sizer->Add(hol_box, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
     days->SetSizer(days_sizer);
     book->AddPage(days, _("Opening Days"));
+    book->AddPage(build_backups_page(book, db.url().target), _("Backups"));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(book, 1, wxEXPAND | wxALL, FromDIP(8));
@@ -129,6 +136,72 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, db::Database& db)
     }, wxID_OK);
 }
 
+wxWindow* PreferencesDialog::build_backups_page(wxWindow* book, const std::string& practice) {
+    const app::BackupSettings settings = AppConfig::backup_settings();
+    auto* page = new wxPanel(book);
+    page->SetName("backups-page");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_backup_enabled =
+        new wxCheckBox(page, wxID_ANY, _("Back &up the practice automatically when it is closed after a change"));
+    m_backup_enabled->SetValue(settings.enabled);
+    sizer->Add(m_backup_enabled, 0, wxALL, FromDIP(12));
+
+    auto* where = new wxStaticBoxSizer(wxVERTICAL, page, _("Where the backups go"));
+    wxWindow* box = where->GetStaticBox();
+    m_backup_beside = new wxRadioButton(box, wxID_ANY, _("A \"backups\" folder &beside the practice file"),
+                                        wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    where->Add(m_backup_beside, 0, wxALL, FromDIP(4));
+    auto* beside_path = new wxStaticText(box, wxID_ANY, wx(app::default_backup_folder(practice).string()));
+    beside_path->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    where->Add(beside_path, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4) + FromDIP(20));
+    m_backup_elsewhere = new wxRadioButton(box, wxID_ANY, _("This &folder:"));
+    where->Add(m_backup_elsewhere, 0, wxALL, FromDIP(4));
+    m_backup_folder =
+        new wxDirPickerCtrl(box, wxID_ANY, wx(settings.folder), _("Folder for the Automatic Backups"),
+                            wxDefaultPosition, wxDefaultSize, wxDIRP_USE_TEXTCTRL | wxDIRP_SMALL);
+    where->Add(m_backup_folder, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
+    (settings.folder.empty() ? m_backup_beside : m_backup_elsewhere)->SetValue(true);
+    sizer->Add(where, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+
+    auto* keep_row = new wxBoxSizer(wxHORIZONTAL);
+    keep_row->Add(new wxStaticText(page, wxID_ANY, _("&Keep the newest")), 0,
+                  wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    m_backup_keep =
+        new wxSpinCtrl(page, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
+                       app::BackupSettings::min_keep, app::BackupSettings::max_keep, settings.keep);
+    keep_row->Add(m_backup_keep, 0, wxRIGHT, FromDIP(6));
+    keep_row->Add(new wxStaticText(page, wxID_ANY, _("backups of each practice; older ones are deleted")), 0,
+                  wxALIGN_CENTER_VERTICAL);
+    sizer->Add(keep_row, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+
+    auto* hint = new wxStaticText(page, wxID_ANY,
+                                  _("Each backup is a complete copy of the practice, readable only by you, "
+                                    "named after the practice with the "
+                                    "date and time. Only files named that way are ever deleted. Keep a copy "
+                                    "on another disk as well: choose a "
+                                    "folder on an external drive, or copy the backups there from time to "
+                                    "time. File > Restore from Backup "
+                                    "puts one back."));
+    hint->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    hint->Wrap(FromDIP(560));
+    sizer->Add(hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+    page->SetSizer(sizer);
+
+    m_backup_enabled->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { enable_backup_controls(); });
+    m_backup_beside->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { enable_backup_controls(); });
+    m_backup_elsewhere->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { enable_backup_controls(); });
+    enable_backup_controls();
+    return page;
+}
+
+void PreferencesDialog::enable_backup_controls() {
+    const bool on = m_backup_enabled->GetValue();
+    m_backup_beside->Enable(on);
+    m_backup_elsewhere->Enable(on);
+    m_backup_folder->Enable(on && m_backup_elsewhere->GetValue());
+    m_backup_keep->Enable(on);
+}
+
 void PreferencesDialog::show_holidays() {
     m_holidays->DeleteAllItems();
     for (const auto& [day, name] : m_presenter.profile().holidays) {
@@ -148,8 +221,17 @@ bool PreferencesDialog::save() {
     p.licence_number = utf8(m_licence->GetValue());
     p.default_session_minutes = m_minutes->GetValue();
     for (std::size_t i = 0; i < week.size(); ++i) m_presenter.set_closed(week[i], m_closed[i]->GetValue());
+    app::BackupSettings backups;
+    backups.enabled = m_backup_enabled->GetValue();
+    backups.folder = m_backup_elsewhere->GetValue() ? utf8(m_backup_folder->GetPath()) : std::string();
+    backups.keep = m_backup_keep->GetValue();
     try {
+        if (backups.enabled && m_backup_elsewhere->GetValue() && backups.folder.empty())
+            throw ValidationError(utf8(_("backup folder")),
+                                  utf8(_("choose a folder, or the one beside the practice")));
+        backups.validate();
         m_presenter.save();
+        AppConfig::set_backup_settings(backups);
         return true;
     } catch (const std::exception& e) {
         show_error(this, _("The preferences were not saved."), e);

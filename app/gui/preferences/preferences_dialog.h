@@ -1,6 +1,7 @@
 #pragma once
 // Preferences: practice name and address, therapist name and licence number (used on reports),
-// closed weekdays and holidays, the default session length.
+// closed weekdays and holidays, the default session length (kept in the practice file); and the
+// automatic backups taken when a practice is closed (kept with the program's settings).
 #include "preferences/preferences_presenter.h"
 
 #include <wx/dialog.h>
@@ -10,6 +11,8 @@
 class wxCheckBox;
 class wxDataViewListCtrl;
 class wxDatePickerCtrl;
+class wxDirPickerCtrl;
+class wxRadioButton;
 class wxSpinCtrl;
 class wxTextCtrl;
 
@@ -21,6 +24,8 @@ public:
 
 private:
     void show_holidays();
+    wxWindow* build_backups_page(wxWindow* book, const std::string& practice);
+    void enable_backup_controls();
     bool save();
 
     PreferencesPresenter m_presenter;
@@ -34,6 +39,11 @@ private:
     wxDataViewListCtrl* m_holidays = nullptr;
     wxDatePickerCtrl* m_holiday_date = nullptr;
     wxTextCtrl* m_holiday_label = nullptr;
+    wxCheckBox* m_backup_enabled = nullptr;
+    wxRadioButton* m_backup_beside = nullptr;
+    wxRadioButton* m_backup_elsewhere = nullptr;
+    wxDirPickerCtrl* m_backup_folder = nullptr;
+    wxSpinCtrl* m_backup_keep = nullptr;
 };
 
 } // namespace knotwork::gui

@@ -920,6 +920,7 @@ struct SessionNoteDialog::Widgets {
             update_state();
             return false;
         } catch (const std::exception& e) {
+            write_recovery(); // a full disk or a read-only file: the text stays safe on the side
             show_error(dlg, what_failed, e);
             update_state();
             return false;
