@@ -6,6 +6,7 @@
 #include "soci_mapping.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace knotwork::db {
 
@@ -163,60 +164,105 @@ void PlanRepository::update(TreatmentPlan& plan) {
                           "status " + std::string(label(status)) + "; " + changes.summary(), changes.items());
 }
 
-std::optional<TreatmentPlan> PlanRepository::find(PlanId id) {
-    auto& sql = m_db.sql();
-    PlanDetails d;
-    ClientId client = 0;
-    PlanStatus status{};
-    std::string reason, start_time;
-    int version = 0;
-    sql << "SELECT client_id, created_on, based_on_assessment, status, status_reason, session_count, frequency, "
-           "interval_days, session_minutes, start_date, start_time, therapist, reassess_after_sessions, notes, version "
-           "FROM treatment_plans WHERE id = :id",
-        soci::into(client), soci::into(d.created_on), soci::into(d.based_on_assessment), soci::into(status),
-        soci::into(reason), soci::into(d.series.session_count), soci::into(d.series.frequency),
-        soci::into(d.series.interval_days), soci::into(d.series.session_minutes), soci::into(d.series.start_date),
-        soci::into(start_time), soci::into(d.series.therapist), soci::into(d.reassess_after_sessions),
-        soci::into(d.notes), soci::into(version), soci::use(id);
-    if (!sql.got_data()) return std::nullopt;
-    d.series.start_time = parse_time_of_day("stored start time", start_time);
+namespace {
+
+// The plans that `where` (a condition on treatment_plans binding :key) selects, oldest first, each
+// with its goals, techniques, regions and home care: five statements however many plans there are.
+std::vector<TreatmentPlan> load_plans(soci::session& sql, const std::string& where, std::int64_t key) {
+    struct Row {
+        PlanId id = 0;
+        ClientId client = 0;
+        PlanDetails details;
+        PlanStatus status{};
+        std::string reason;
+        int version = 0;
+    };
+    std::vector<Row> rows;
+    {
+        Row r;
+        std::string start_time;
+        PlanDetails& d = r.details;
+        soci::statement st =
+            (sql.prepare << "SELECT id, client_id, created_on, based_on_assessment, status, status_reason, "
+                            "session_count, frequency, interval_days, session_minutes, start_date, start_time, "
+                            "therapist, reassess_after_sessions, notes, version FROM treatment_plans WHERE " +
+                                where + " ORDER BY created_on, id",
+             soci::into(r.id), soci::into(r.client), soci::into(d.created_on), soci::into(d.based_on_assessment),
+             soci::into(r.status), soci::into(r.reason), soci::into(d.series.session_count),
+             soci::into(d.series.frequency), soci::into(d.series.interval_days), soci::into(d.series.session_minutes),
+             soci::into(d.series.start_date), soci::into(start_time), soci::into(d.series.therapist),
+             soci::into(d.reassess_after_sessions), soci::into(d.notes), soci::into(r.version), soci::use(key));
+        st.execute();
+        while (st.fetch()) {
+            d.series.start_time = parse_time_of_day("stored start time", start_time);
+            rows.push_back(r);
+        }
+    }
+    if (rows.empty()) return {};
+
+    std::unordered_map<PlanId, PlanDetails*> by_id;
+    for (auto& r : rows) by_id[r.id] = &r.details;
+    const std::string same_plans = " WHERE plan_id IN (SELECT id FROM treatment_plans WHERE " + where + ")";
+    auto details_of = [&by_id](PlanId id) -> PlanDetails* {
+        const auto found = by_id.find(id);
+        return found == by_id.end() ? nullptr : found->second;
+    };
+    PlanId plan = 0;
     {
         Goal g;
-        soci::statement st = (sql.prepare << "SELECT description, measure, baseline, target FROM plan_goals "
-                                             "WHERE plan_id = :id ORDER BY position",
-                              soci::into(g.description), soci::into(g.measure), soci::into(g.baseline),
-                              soci::into(g.target), soci::use(id));
+        soci::statement st = (sql.prepare << "SELECT plan_id, description, measure, baseline, target FROM plan_goals" +
+                                                 same_plans + " ORDER BY plan_id, position",
+                              soci::into(plan), soci::into(g.description), soci::into(g.measure),
+                              soci::into(g.baseline), soci::into(g.target), soci::use(key));
         st.execute();
-        while (st.fetch()) d.goals.push_back(g);
+        while (st.fetch())
+            if (PlanDetails* d = details_of(plan)) d->goals.push_back(g);
     }
     {
         ChosenTechnique t;
-        soci::statement st = (sql.prepare << "SELECT technique, rationale FROM plan_techniques WHERE plan_id = :id "
-                                             "ORDER BY position",
-                              soci::into(t.technique), soci::into(t.rationale), soci::use(id));
+        soci::statement st = (sql.prepare << "SELECT plan_id, technique, rationale FROM plan_techniques" + same_plans +
+                                                 " ORDER BY plan_id, position",
+                              soci::into(plan), soci::into(t.technique), soci::into(t.rationale), soci::use(key));
         st.execute();
-        while (st.fetch()) d.techniques.push_back(t);
+        while (st.fetch())
+            if (PlanDetails* d = details_of(plan)) d->techniques.push_back(t);
     }
     {
         TargetRegion r{};
-        soci::statement st = (sql.prepare << "SELECT region, side FROM plan_regions WHERE plan_id = :id",
-                              soci::into(r.region), soci::into(r.side), soci::use(id));
+        soci::statement st = (sql.prepare << "SELECT plan_id, region, side FROM plan_regions" + same_plans,
+                              soci::into(plan), soci::into(r.region), soci::into(r.side), soci::use(key));
         st.execute();
-        while (st.fetch()) d.regions.push_back(r);
+        while (st.fetch())
+            if (PlanDetails* d = details_of(plan)) d->regions.push_back(r);
     }
     {
         HomeCareItem h;
-        soci::statement st = (sql.prepare << "SELECT kind, instructions FROM plan_home_care WHERE plan_id = :id "
-                                             "ORDER BY position",
-                              soci::into(h.kind), soci::into(h.instructions), soci::use(id));
+        soci::statement st = (sql.prepare << "SELECT plan_id, kind, instructions FROM plan_home_care" + same_plans +
+                                                 " ORDER BY plan_id, position",
+                              soci::into(plan), soci::into(h.kind), soci::into(h.instructions), soci::use(key));
         st.execute();
-        while (st.fetch()) d.home_care.push_back(h);
+        while (st.fetch())
+            if (PlanDetails* d = details_of(plan)) d->home_care.push_back(h);
     }
-    TreatmentPlan plan(client, std::move(d));
-    plan.set_id(id);
-    plan.set_version(version);
-    plan.restore_status(status, reason);
-    return plan;
+
+    std::vector<TreatmentPlan> out;
+    out.reserve(rows.size());
+    for (auto& r : rows) {
+        TreatmentPlan p(r.client, std::move(r.details));
+        p.set_id(r.id);
+        p.set_version(r.version);
+        p.restore_status(r.status, r.reason);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<TreatmentPlan> PlanRepository::find(PlanId id) {
+    auto plans = load_plans(m_db.sql(), "id = :key", id);
+    if (plans.empty()) return std::nullopt;
+    return std::move(plans.front());
 }
 
 TreatmentPlan PlanRepository::get(PlanId id) {
@@ -226,16 +272,7 @@ TreatmentPlan PlanRepository::get(PlanId id) {
 }
 
 std::vector<TreatmentPlan> PlanRepository::for_client(ClientId client) {
-    std::vector<PlanId> ids;
-    PlanId id = 0;
-    soci::statement st = (m_db.sql().prepare << "SELECT id FROM treatment_plans WHERE client_id = :c "
-                                                "ORDER BY created_on, id",
-                          soci::into(id), soci::use(client));
-    st.execute();
-    while (st.fetch()) ids.push_back(id);
-    std::vector<TreatmentPlan> out;
-    for (PlanId i : ids) out.push_back(get(i));
-    return out;
+    return load_plans(m_db.sql(), "client_id = :key", client);
 }
 
 std::vector<ClientId> PlanRepository::clients_with_active_plans() {

@@ -1,5 +1,6 @@
 #include "session/session_note_presenter.h"
 
+#include "audit_log.h"
 #include "common/error.h"
 #include "common/text.h"
 #include "core/translate.h"
@@ -328,6 +329,13 @@ SessionNotePresenter::SessionNotePresenter(db::Database& db, SessionId session, 
       m_session(db::SessionRepository(db).get(session)),
       m_client(db::ClientRepository(db).get(m_session.client_id())) {
     load();
+    // Reading a note is reading the clinical record: audited like a chart view. A practice opened
+    // read-only cannot record it (and records nothing else either).
+    if (!db.is_read_only()) {
+        db::Transaction tx(db);
+        db::AuditLog(db).record(db::AuditAction::view, "session", m_id, m_client.id(), "note opened");
+        tx.commit();
+    }
 }
 
 void SessionNotePresenter::load() {
