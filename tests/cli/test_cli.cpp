@@ -1,4 +1,6 @@
 // knotwork-cli end to end: the real binary, run as a user would, on temporary practice files.
+#include "cli_runner.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <array>
@@ -9,50 +11,9 @@
 #include <sys/wait.h>
 
 namespace fs = std::filesystem;
+using namespace knotwork::test::cli;
 
 namespace {
-
-struct Result {
-    int exit_code = -1;
-    std::string out; // stdout and stderr together
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'') q += "'\\''";
-        else q += c;
-    }
-    return q + "'";
-}
-
-Result run(const std::string& args) {
-    const std::string command = quote(KNOTWORK_CLI_PATH) + " " + args + " 2>&1";
-    Result r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-// The text of a JSON string or number field in compact `--json` output ("" when absent).
-std::string json_field(const std::string& json, const std::string& key) {
-    const std::string marker = "\"" + key + "\":";
-    const auto at = json.find(marker);
-    if (at == std::string::npos) return {};
-    auto from = at + marker.size();
-    if (json[from] == '"') return json.substr(from + 1, json.find('"', from + 1) - from - 1);
-    auto to = json.find_first_of(",}", from);
-    return json.substr(from, to - from);
-}
 
 // What a PDF viewer would show as text, every run of white space one space.
 std::string pdf_text(const std::string& pdf) {
@@ -71,20 +32,6 @@ std::string pdf_text(const std::string& pdf) {
     ::pclose(pipe);
     return text;
 }
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("knotwork-cli-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 } // namespace
 

@@ -1,6 +1,8 @@
 // knotwork-cli audit end to end: the real binary exports the audit trail of a demo practice as
 // RFC 4180 CSV or JSON, filtered by client and day, to standard output or a new owner-only file,
 // and records each export in the trail itself.
+#include "cli_runner.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <array>
@@ -15,42 +17,17 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using knotwork::test::cli::contains;
+using knotwork::test::cli::quote;
+using knotwork::test::cli::Result;
+using knotwork::test::cli::Stderr;
+using knotwork::test::cli::TempDir;
 
 namespace {
 
-struct Result {
-    int exit_code = -1;
-    std::string out; // stdout only: the export must not be mixed with messages
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'')
-            q += "'\\''";
-        else
-            q += c;
-    }
-    return q + "'";
-}
-
+// The export alone on standard output; messages only when asked for.
 Result run(const std::string& args, bool with_stderr = false) {
-    const std::string command =
-        quote(KNOTWORK_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-    Result r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
-        r.out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
+    return knotwork::test::cli::run(args, with_stderr ? Stderr::merged : Stderr::dropped);
 }
 
 std::string read_file(const std::string& path) {
@@ -66,20 +43,6 @@ std::size_t count_of(const std::string& text, const std::string& part) {
         ++n;
     return n;
 }
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("knotwork-cli-audit-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 using Record = std::vector<std::string>;
 

@@ -1,4 +1,6 @@
 // knotwork-cli backup and restore end to end: the real binary on temporary practice files.
+#include "cli_runner.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <array>
@@ -12,52 +14,9 @@
 #include <sys/wait.h>
 
 namespace fs = std::filesystem;
+using namespace knotwork::test::cli;
 
 namespace {
-
-struct Result {
-    int exit_code = -1;
-    std::string out; // stdout and stderr together
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'')
-            q += "'\\''";
-        else
-            q += c;
-    }
-    return q + "'";
-}
-
-Result run(const std::string& args) {
-    const std::string command = quote(KNOTWORK_CLI_PATH) + " " + args + " 2>&1";
-    Result r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
-        r.out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-std::string json_field(const std::string& json, const std::string& key) {
-    const std::string marker = "\"" + key + "\":";
-    const auto at = json.find(marker);
-    if (at == std::string::npos) return {};
-    auto from = at + marker.size();
-    if (json[from] == '"') return json.substr(from + 1, json.find('"', from + 1) - from - 1);
-    auto to = json.find_first_of(",}", from);
-    return json.substr(from, to - from);
-}
 
 std::string bytes_of(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -68,20 +27,6 @@ unsigned permissions_of(const fs::path& p) {
     struct stat st {};
     return ::stat(p.c_str(), &st) == 0 ? static_cast<unsigned>(st.st_mode) & 0777u : 0u;
 }
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("knotwork-cli-backup-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 // How many clients `check --json` counts in `file`.
 std::string clients_in(const std::string& file) {

@@ -1,6 +1,8 @@
 // knotwork-cli import-clients end to end: the real binary on temporary practice and CSV files.
 // A good file imports every row; a file with a bad row imports nothing and names each problem by
 // line and column; --skip-bad imports the good rows; no input makes the program crash.
+#include "cli_runner.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <array>
@@ -12,42 +14,9 @@
 #include <sys/wait.h>
 
 namespace fs = std::filesystem;
+using namespace knotwork::test::cli;
 
 namespace {
-
-struct Result {
-    int exit_code = -1;
-    bool signalled = false;
-    std::string out; // stdout and stderr together
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'') q += "'\\''";
-        else q += c;
-    }
-    return q + "'";
-}
-
-Result run(const std::string& args) {
-    const std::string command = quote(KNOTWORK_CLI_PATH) + " " + args + " 2>&1";
-    Result r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    // The shell reports a child killed by a signal as 128 + the signal number.
-    r.signalled = WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) > 128);
-    return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 struct Workspace {
     fs::path path;
