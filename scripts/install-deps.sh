@@ -14,6 +14,9 @@ packages=(
   fonts-dejavu-core fonts-noto-cjk
   # clinic server tests
   postgresql
+  # packaging (scripts/package.sh): the Debian package's dependencies (dpkg-shlibdeps, file), its
+  # checks, and the file type and launcher databases its install is checked against
+  dpkg-dev file lintian appstream desktop-file-utils shared-mime-info libglib2.0-bin
   # fuzzing, sanitizers (llvm: llvm-symbolizer for readable reports) and benchmarks
   clang libclang-rt-14-dev llvm libbenchmark-dev
 )
