@@ -1,5 +1,5 @@
 # Finds SOCI (Debian ships no CMake config or pkg-config file for SOCI 4.0).
-# Provides SOCI::core, SOCI::sqlite3 and, when found, SOCI::postgresql.
+# Provides SOCI::core, SOCI::sqlite3 and SOCI::postgresql (with libpq's headers).
 include(FindPackageHandleStandardArgs)
 
 find_path(SOCI_INCLUDE_DIR soci/soci.h)
@@ -11,7 +11,7 @@ find_package(SQLite3 REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 
 find_package_handle_standard_args(SOCI
-    REQUIRED_VARS SOCI_INCLUDE_DIR SOCI_CORE_LIBRARY SOCI_SQLITE3_LIBRARY)
+    REQUIRED_VARS SOCI_INCLUDE_DIR SOCI_CORE_LIBRARY SOCI_SQLITE3_LIBRARY SOCI_POSTGRESQL_LIBRARY SOCI_PQ_INCLUDE_DIR)
 
 if(SOCI_FOUND AND NOT TARGET SOCI::core)
     add_library(SOCI::core UNKNOWN IMPORTED)

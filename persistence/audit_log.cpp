@@ -96,12 +96,11 @@ std::int64_t AuditLog::record(AuditAction action, std::string_view entity,
     soci::indicator eind = entity_id ? soci::i_ok : soci::i_null;
     soci::indicator cind = client_id ? soci::i_ok : soci::i_null;
     auto& sql = m_db.sql();
-    sql << "INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, detail) "
-           "VALUES (:at, :actor, :action, :entity, :eid, :cid, :detail)",
-        soci::use(at), soci::use(m_db.actor()), soci::use(action_code), soci::use(entity_name),
-        soci::use(eid, eind), soci::use(cid, cind), soci::use(detail);
     long long id = 0;
-    sql << "SELECT last_insert_rowid()", soci::into(id);
+    sql << "INSERT INTO audit_log (at, actor, action, entity, entity_id, client_id, detail) "
+           "VALUES (:at, :actor, :action, :entity, :eid, :cid, :detail) RETURNING id",
+        soci::use(at), soci::use(m_db.actor()), soci::use(action_code), soci::use(entity_name),
+        soci::use(eid, eind), soci::use(cid, cind), soci::use(detail), soci::into(id);
     if (!changes.empty()) {
         int position = 0;
         std::string field, old_value, new_value;

@@ -3,10 +3,12 @@
 #include "common/dates.h"
 #include "common/error.h"
 #include "migrations.h"
+#include "postgresql_native.h"
 #include "sqlite_handle.h"
 #include "sqlite_native.h"
 #include "sqlite_storage.h"
 
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -58,9 +60,23 @@ int sqlite_code_of(soci::session* sql, const soci::soci_error& e) {
     return code;
 }
 
+// libpq's key=value form: "host=server dbname=clinic user=mara". A file name holding '=' is still a
+// file unless its first word is one of libpq's own keywords.
+bool looks_like_conninfo(const std::string& url) {
+    static constexpr std::string_view keywords[] = {"host=",    "hostaddr=", "port=",    "dbname=",
+                                                    "user=",    "service=",  "sslmode=", "connect_timeout="};
+    for (auto k : keywords)
+        if (starts_with(url, k)) return true;
+    return false;
+}
+
 } // namespace
 
 void Database::fail(const soci::soci_error& e, const std::string& what, const std::string& otherwise) {
+    if (m_url.backend == Backend::postgresql) {
+        postgresql::raise_if_known(postgresql::sqlstate_of(e), e.get_error_message(), what, m_display_name);
+        throw Error(otherwise + ": " + e.get_error_message());
+    }
     // SQLite's own short text, not SOCI's, which quotes the statement and the values bound to it.
     if (auto storage = storage_error_for(sqlite_code_of(m_sql.get(), e), what, m_url.target, {})) throw *storage;
     throw Error(otherwise + ": " + e.get_error_message());
@@ -70,6 +86,9 @@ DatabaseUrl DatabaseUrl::parse(const std::string& url) {
     if (url.empty()) throw ValidationError("practice location", "is empty");
     DatabaseUrl u;
     if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+        u.backend = Backend::postgresql;
+        u.target = url;
+    } else if (looks_like_conninfo(url)) {
         u.backend = Backend::postgresql;
         u.target = url;
     } else if (starts_with(url, "sqlite://")) {
@@ -89,11 +108,51 @@ Database::Database(DatabaseUrl url, std::string actor)
 Database::~Database() = default;
 
 std::unique_ptr<Database> Database::open(const std::string& url, const OpenOptions& options) {
-    DatabaseUrl parsed = DatabaseUrl::parse(url);
-    if (parsed.backend == Backend::postgresql)
-        throw Error("Clinic servers (PostgreSQL) are not supported by this version of Knotwork yet; "
-                    "open a practice file instead.");
+    const DatabaseUrl parsed = DatabaseUrl::parse(url);
+    return parsed.backend == Backend::postgresql ? open_postgresql(parsed, options) : open_sqlite(parsed, options);
+}
 
+std::unique_ptr<Database> Database::open_postgresql(const DatabaseUrl& parsed, const OpenOptions& options) {
+    const std::string server = postgresql::display_name(parsed.target);
+    const std::string connect = postgresql::connect_string(parsed.target, options.password);
+    std::unique_ptr<Database> db(new Database(parsed, "unknown"));
+    db->m_display_name = server;
+    try {
+        db->m_sql->open(soci::postgresql, connect);
+    } catch (const soci::soci_error& e) {
+        std::string why = e.get_error_message();
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        throw Error("Cannot connect to the clinic server " + server + ": " + why);
+    }
+    try {
+        if (options.read_only) *db->m_sql << "SET default_transaction_read_only = on";
+        db->m_read_only = options.read_only;
+        if (!options.read_only) db->migrate_postgresql();
+        const int version = db->schema_version();
+        if (version > latest_schema_version())
+            throw Error("The clinic server " + server + " was set up by a newer Knotwork (schema " +
+                        std::to_string(version) + "). Update Knotwork to connect to it.");
+        if (version < latest_schema_version())
+            throw Error("The clinic server " + server + " holds no Knotwork practice, or an older one that a read-only "
+                        "connection cannot upgrade.");
+        // The server records who signs in, whatever name the program was given: the audit trail
+        // shows the account that made each change.
+        std::string user;
+        *db->m_sql << "SELECT session_user", soci::into(user);
+        db->m_actor = user;
+        // The role boundary lives in the server's grants; ask the server rather than keep a copy.
+        int clinical = 0;
+        *db->m_sql << "SELECT CASE WHEN has_column_privilege(quote_ident(current_schema()) || '.sessions', 'subjective', 'SELECT') "
+                      "THEN 1 ELSE 0 END",
+            soci::into(clinical);
+        db->m_can_read_clinical = clinical == 1;
+    } catch (const soci::soci_error& e) {
+        db->fail(e, "opening the practice", "Cannot use the clinic server " + server);
+    }
+    return db;
+}
+
+std::unique_ptr<Database> Database::open_sqlite(const DatabaseUrl& parsed, const OpenOptions& options) {
     const bool in_memory = parsed.target == ":memory:";
     const std::filesystem::path path(parsed.target);
     bool is_new = in_memory;
@@ -129,6 +188,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, const OpenOptio
     }
 
     std::unique_ptr<Database> db(new Database(parsed, options.actor.empty() ? "unknown" : options.actor));
+    db->m_display_name = parsed.target;
     try {
         db->m_sql->open(soci::sqlite3, sqlite_connect_string(parsed.target, options.read_only, immutable));
     } catch (const soci::soci_error& e) {
@@ -147,7 +207,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, const OpenOptio
         if (version < latest_schema_version())
             throw Error(parsed.target + " needs upgrading, which a read-only open cannot do.");
     } else {
-        db->migrate();
+        db->migrate_sqlite();
     }
     return db;
 }
@@ -193,8 +253,13 @@ int Database::latest_schema_version() {
 
 int Database::schema_version() {
     int has_table = 0;
-    *m_sql << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
-        soci::into(has_table);
+    if (m_url.backend == Backend::postgresql)
+        *m_sql << "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                  "AND table_name = 'schema_migrations'",
+            soci::into(has_table);
+    else
+        *m_sql << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+            soci::into(has_table);
     if (has_table == 0) return 0;
     int version = 0;
     soci::indicator ind = soci::i_ok;
@@ -202,7 +267,47 @@ int Database::schema_version() {
     return ind == soci::i_null ? 0 : version;
 }
 
-void Database::migrate() {
+void Database::migrate_postgresql() {
+    const auto scripts = postgresql_migrations();
+    int table_count = 0;
+    *m_sql << "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+        soci::into(table_count);
+    int current = schema_version();
+    if (current == 0 && table_count > 0)
+        throw Error("The database on " + m_display_name + " holds tables that are not a Knotwork practice. "
+                    "Connect to an empty database, or one set up by Knotwork.");
+    if (current >= latest_schema_version()) return;
+
+    // Every pending migration in one transaction, and one workstation at a time: the first to
+    // connect sets the practice up, the others wait for it and find it done.
+    try {
+        postgresql::exec_script(*m_sql, "BEGIN; SELECT pg_advisory_xact_lock(hashtext('knotwork-migrate:' || "
+                                        "current_schema()))");
+        current = schema_version();
+        if (current == 0) {
+            postgresql::exec_script(*m_sql, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                                            "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        for (const auto& m : scripts) {
+            if (m.version <= current) continue;
+            postgresql::exec_script(*m_sql, std::string(m.sql));
+            postgresql::exec_script(*m_sql, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (" +
+                                                std::to_string(m.version) + ", '" + std::string(m.name) + "', '" +
+                                                to_iso(now_utc()) + "')");
+        }
+        postgresql::exec_script(*m_sql, "COMMIT");
+    } catch (const Error& e) {
+        try {
+            postgresql::exec_script(*m_sql, "ROLLBACK");
+        } catch (const Error&) {
+        }
+        throw Error("Cannot set up or upgrade the practice on the clinic server " + m_display_name + ": " + e.what() +
+                    ". The account that does this needs to own the database (and may create the roles "
+                    "knotwork_therapist and knotwork_front_desk): ask the practice's administrator.");
+    }
+}
+
+void Database::migrate_sqlite() {
     long app_id = 0;
     int table_count = 0;
     *m_sql << "PRAGMA application_id", soci::into(app_id);
@@ -259,6 +364,7 @@ void Database::require_transaction(const char* what) const {
 
 std::vector<std::string> Database::check_integrity() {
     std::vector<std::string> problems;
+    if (m_url.backend == Backend::postgresql) return problems;
     soci::rowset<std::string> rows = (m_sql->prepare << "PRAGMA integrity_check");
     for (const auto& r : rows)
         if (r != "ok") problems.push_back(r);
@@ -272,7 +378,25 @@ Transaction::Transaction(Database& db) : m_db(db) {
         throw Error("internal error: a transaction is already open (transactions do not nest)");
     // SQLite would let a read-only connection begin, and refuse only the first write, deep in a
     // repository: say it here, plainly, before anything is attempted.
-    if (m_db.m_read_only) throw *storage_error_for(SQLITE_READONLY, "saving", m_db.m_url.target, {});
+    if (m_db.m_read_only) {
+        if (m_db.backend() == Backend::postgresql)
+            throw Error("This connection to the clinic server " + m_db.m_display_name + " is read-only.");
+        throw *storage_error_for(SQLITE_READONLY, "saving", m_db.m_url.target, {});
+    }
+    if (m_db.backend() == Backend::postgresql) {
+        try {
+            *m_db.m_sql << "BEGIN";
+            *m_db.m_sql << "SELECT pg_advisory_xact_lock(hashtext('knotwork-write:' || current_schema()))";
+        } catch (const soci::soci_error& e) {
+            try {
+                *m_db.m_sql << "ROLLBACK";
+            } catch (...) {
+            }
+            m_db.fail(e, "starting to save", "The clinic server cannot take changes now");
+        }
+        ++m_db.m_transaction_depth;
+        return;
+    }
     try {
         // IMMEDIATE takes the write lock now, so a busy file waits here rather than failing later.
         *m_db.m_sql << "BEGIN IMMEDIATE";

@@ -13,5 +13,7 @@ struct Migration {
 };
 
 std::span<const Migration> sqlite_migrations();
+// The same versions for a clinic server, in PostgreSQL's dialect (resources/migrations/postgresql).
+std::span<const Migration> postgresql_migrations();
 
 } // namespace knotwork::db

@@ -13,9 +13,9 @@ PracticeStatistics practice_statistics(Database& db) {
     auto& sql = db.sql();
     sql << "SELECT count(*), count(archived_on) FROM clients", soci::into(clients), soci::into(archived);
     sql << "SELECT count(*) FROM assessments", soci::into(assessments);
-    sql << "SELECT count(*), coalesce(sum(status = 'active'), 0) FROM treatment_plans", soci::into(plans),
+    sql << "SELECT count(*), count(CASE WHEN status = 'active' THEN 1 END) FROM treatment_plans", soci::into(plans),
         soci::into(active);
-    sql << "SELECT count(*), count(signed_at), coalesce(sum(status = 'completed' AND signed_at IS NULL), 0) "
+    sql << "SELECT count(*), count(signed_at), count(CASE WHEN status = 'completed' AND signed_at IS NULL THEN 1 END) "
            "FROM sessions",
         soci::into(sessions), soci::into(signed_notes), soci::into(drafts);
     sql << "SELECT count(*) FROM note_amendments", soci::into(amendments);

@@ -43,6 +43,12 @@ struct type_conversion<E, std::enable_if_t<std::is_enum_v<E>>> {
     using base_type = std::string;
     static void from_base(const std::string& in, indicator ind, E& out) {
         if (ind == i_null) throw soci_error("NULL where a code is required");
+        // Runs for every code column of every row: the field name is built only for a refusal.
+        for (const auto& e : knotwork::enum_entries<E>())
+            if (e.code == in) {
+                out = e.value;
+                return;
+            }
         out = knotwork::from_code<E>("stored " + std::string(knotwork::EnumNames<E>::what), in);
     }
     static void to_base(const E& in, std::string& out, indicator& ind) {

@@ -13,7 +13,9 @@ case "${1:-}" in
     as_postgres "$bin/pg_ctl" -D "$dir" stop -m immediate >/dev/null 2>&1 || true
     rm -rf "$dir"
     mkdir -p "$dir" && chown postgres "$dir" 2>/dev/null || true
-    as_postgres "$bin/initdb" -D "$dir" -A trust -U postgres >/dev/null
+    # UTF-8 whatever the calling shell's locale: practice text is UTF-8, and the server folds case
+    # and accents only with a UTF-8 character type.
+    as_postgres "$bin/initdb" -D "$dir" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
     as_postgres "$bin/pg_ctl" -D "$dir" -w -l "$dir/log" \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
     as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres knotwork_test

@@ -41,5 +41,38 @@ keys ctrl+comma; shot preferences; keys Escape
 # A correction to the client's profile, then the client's history showing it, old and new.
 keys ctrl+e; sleep 1.2; keys Tab Tab; xdotool type --delay 60 "Bao"; keys Return; sleep 1
 keys ctrl+shift+h; shot client-history; keys Down; shot client-history-details 0.8; keys Escape
-keys ctrl+d; shot schedule
+keys ctrl+d; shot schedule; keys ctrl+w
+# File > Connect to Clinic Server, then the answer for a server that is not there.
+keys alt+f s; shot connect-server
+xdotool type --delay 40 "127.0.0.1"; keys Tab; xdotool type --delay 40 "1"; keys Tab
+xdotool type --delay 40 "practice"; keys Tab; xdotool type --delay 40 "desk_sam"
+keys Return; shot connect-server-refused 1.5; keys Escape
+kill $app; wait $app 2>/dev/null || true
+
+# A front-desk account on a clinic server, when KNOTWORK_TEST_PG_URL names one (trusting local
+# accounts, as scripts/pg-test-cluster.sh sets it up): the demo practice in a schema of its own,
+# removed afterwards with the account.
+if [ -n "${KNOTWORK_TEST_PG_URL:-}" ] && command -v psql >/dev/null; then
+  schema=knotwork_shots_$$
+  desk=desk_sam_$$
+  case "$KNOTWORK_TEST_PG_URL" in *\?*) sep='&' ;; *) sep='?' ;; esac
+  owner_url="$KNOTWORK_TEST_PG_URL${sep}options=-c%20search_path%3D$schema"
+  desk_url=$(echo "$owner_url" | sed -E "s#^(postgres(ql)?://)([^@/]*@)?#\1$desk@#")
+  cleanup_server() {
+    psql -q "$KNOTWORK_TEST_PG_URL" -c "DROP SCHEMA IF EXISTS $schema CASCADE" \
+      -c "DROP OWNED BY $desk" -c "DROP ROLE IF EXISTS $desk" >/dev/null 2>&1 || true
+  }
+  trap 'kill $app 2>/dev/null || true; cleanup_server; rm -rf "$home"' EXIT
+  psql -q "$KNOTWORK_TEST_PG_URL" -c "CREATE SCHEMA $schema"
+  build/app/cli/knotwork-cli demo "$owner_url" --clients 40 --seed 1 --quiet
+  psql -q "$KNOTWORK_TEST_PG_URL" -c "CREATE ROLE $desk LOGIN IN ROLE knotwork_front_desk"
+  build/app/gui/knotwork "$desk_url" --client 2 &
+  app=$!
+  xdotool search --sync --onlyvisible --class knotwork >/dev/null
+  shot front-desk-main 2
+  keys alt+2; shot front-desk-assessments 0.8
+  keys ctrl+t; shot front-desk-today 0.8
+  keys ctrl+d; shot front-desk-schedule
+  kill $app; wait $app 2>/dev/null || true
+fi
 echo "Screenshots in $out"

@@ -709,6 +709,9 @@ const std::vector<Command>& command_table() {
          "The replaced practice is kept beside it as NAME.before-restore-YYYYMMDD-HHMMSS.knotwork.\n"
          "Exit status 1, with nothing changed, when the restore is refused.\n",
          run_restore},
+        {"migrate", "migrate --from FILE --to SERVER [--password-from-env VAR] [--json]",
+         "Move a practice file onto an empty clinic server (PostgreSQL): every record, checked, or nothing.",
+         migrate_help(), run_migrate},
     };
     return table;
 }

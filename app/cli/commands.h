@@ -26,7 +26,9 @@ int run_import_clients(const std::vector<std::string>& args, std::ostream& out);
 int run_backup(const std::vector<std::string>& args, std::ostream& out);         // cmd_backup.cpp
 int run_restore(const std::vector<std::string>& args, std::ostream& out);        // cmd_backup.cpp
 int run_audit(const std::vector<std::string>& args, std::ostream& out);          // cmd_audit.cpp
+int run_migrate(const std::vector<std::string>& args, std::ostream& out);        // cmd_migrate.cpp
 std::string import_clients_help();
+std::string migrate_help();
 
 const Command* find_command(const std::string& name);
 

@@ -18,7 +18,8 @@ int print_usage(std::ostream& out) {
            "Commands:\n";
     for (const auto& c : knotwork::cli::commands()) out << "  " << c.synopsis << "\n      " << c.summary << "\n";
     out << "\n"
-           "FILE is a practice file (a path, or sqlite://PATH).\n"
+           "FILE is a practice file (a path, or sqlite://PATH); SERVER is a clinic server\n"
+           "(postgresql://USER@HOST:PORT/DBNAME).\n"
            "Common options: --as NAME (who is acting, for the audit trail; default $USER), --json.\n"
            "Run 'knotwork-cli COMMAND --help' for one command's options.\n";
     return 0;

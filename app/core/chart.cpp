@@ -33,4 +33,12 @@ ClientChart load_chart(db::Database& db, ClientId id, int session_limit) {
     return chart;
 }
 
+ClientChart load_client_record(db::Database& db, ClientId id) {
+    db::Transaction tx(db);
+    ClientChart chart{db::ClientRepository(db).get(id), {}, {}, {}, {}};
+    db::AuditLog(db).record(db::AuditAction::view, "client", id, id, "client record viewed");
+    tx.commit();
+    return chart;
+}
+
 } // namespace knotwork::app

@@ -27,6 +27,11 @@ struct ClientChart {
 // Throws NotFoundError for an unknown client. Records a "view" in the audit trail.
 ClientChart load_chart(db::Database& db, ClientId client, int session_limit = 1000);
 
+// The client's own record only (profile, history and intake screen), without assessments, plans
+// or sessions: the chart of an account that may not read clinical records (a front-desk account
+// on a clinic server). Throws NotFoundError for an unknown client. Records a "view".
+ClientChart load_client_record(db::Database& db, ClientId client);
+
 // Baseline against latest for every measure present in both assessments.
 std::vector<OutcomeChange> outcome_changes(const Assessment& baseline, const Assessment& latest);
 

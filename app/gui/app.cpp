@@ -8,6 +8,8 @@
 #include "first_start_dialog.h"
 #include "main_frame.h"
 #include "preferences/app_config.h"
+#include "server/connect_dialog.h"
+#include "server/connect_presenter.h"
 
 #include <wx/cmdline.h>
 #include <wx/fileconf.h>
@@ -51,14 +53,18 @@ std::unique_ptr<db::Database> open_demo(const wxString& path) {
 
 void KnotworkApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
-    parser.AddParam(_("practice file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    parser.AddParam(_("practice file, or clinic server (postgresql://user@server:port/database)"),
+                    wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     parser.AddSwitch("", "quit-when-ready", _("exit once the main window shows its data (for timing; writes no automatic backup)"));
     parser.AddSwitch("", "demo", _("open the demo practice, creating it if needed"));
     parser.AddOption("", "client", _("open this client's chart"), wxCMD_LINE_VAL_NUMBER);
 }
 
 bool KnotworkApp::OnCmdLineParsed(wxCmdLineParser& parser) {
-    if (parser.GetParamCount() > 0) m_file = wxFileName(parser.GetParam(0)).GetAbsolutePath();
+    if (parser.GetParamCount() > 0) {
+        const wxString place = parser.GetParam(0);
+        m_file = is_server_location(utf8(place)) ? place : wxFileName(place).GetAbsolutePath();
+    }
     m_quit_when_ready = parser.Found("quit-when-ready");
     parser.Found("client", &m_client);
     if (parser.Found("demo")) m_file = wxFileName(AppConfig::data_folder(), "demo.knotwork").GetFullPath();
@@ -84,28 +90,45 @@ bool KnotworkApp::OnInit() {
     wxString path = m_file;
     try {
         if (path.empty()) {
-            if (auto last = AppConfig::last_practice(); last && wxFileExists(*last)) path = *last;
+            if (auto last = AppConfig::last_practice();
+                last && (is_server_location(utf8(*last)) || wxFileExists(*last)))
+                path = *last;
         }
-        if (!path.empty()) {
+        if (!path.empty() && is_server_location(utf8(path))) {
+            // A clinic server: its password was never stored, so it may be asked for. Cancelling
+            // leads to the choices of a first start.
+            std::string remembered;
+            db = ConnectDialog::reconnect(nullptr, utf8(path), remembered);
+            path = db ? wx(remembered) : wxString();
+        } else if (!path.empty()) {
             const bool is_demo = path == wxFileName(AppConfig::data_folder(), "demo.knotwork").GetFullPath();
             db = is_demo ? open_demo(path) : open_practice(path, false);
-        } else {
+        }
+        if (!db) {
             FirstStartDialog first(nullptr);
             if (first.ShowModal() != wxID_OK) return false;
             path = first.path();
             switch (first.choice()) {
             case FirstStartDialog::Choice::create: db = open_practice(path, true); break;
             case FirstStartDialog::Choice::open: db = open_practice(path, false); break;
+            case FirstStartDialog::Choice::server: {
+                ConnectDialog dialog(nullptr);
+                if (dialog.ShowModal() != wxID_OK) return false;
+                db = dialog.take_practice();
+                path = wx(dialog.remembered_location());
+                break;
+            }
             case FirstStartDialog::Choice::demo: db = open_demo(path); break;
             case FirstStartDialog::Choice::none: return false;
             }
         }
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::Format(_("Knotwork could not open the practice %s.\n\n%s"), path, wx(e.what())),
+        wxMessageBox(wxString::Format(_("Knotwork could not open the practice %s.\n\n%s"),
+                                      wx(practice_label(utf8(path))), wx(e.what())),
                      _("Knotwork"), wxOK | wxICON_ERROR);
         return false;
     }
-    AppConfig::set_last_practice(path);
+    AppConfig::set_last_practice(path); // a clinic server's location holds no password
 
     auto* frame = new MainFrame(std::move(db), path);
     frame->Show();

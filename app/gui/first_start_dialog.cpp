@@ -19,11 +19,14 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent)
     auto* intro = new wxStaticText(
         this, wxID_ANY,
         _("Your practice - clients, assessments, plans and notes - lives in one file on this computer. "
-          "Nothing is sent anywhere. Where should it live?"));
+          "Nothing is sent anywhere. (A clinic with several workstations can keep it on its own server "
+          "instead.) Where should it live?"));
     intro->Wrap(FromDIP(460));
 
     auto* create = new wxButton(this, wxID_ANY, _("&Create a new practice..."));
     auto* open = new wxButton(this, wxID_ANY, _("&Open an existing practice..."));
+    auto* server = new wxButton(this, wxID_ANY, _("Connect to a c&linic server..."));
+    server->SetToolTip(_("Work on a practice shared by the clinic's workstations on its server"));
     auto* demo = new wxButton(this, wxID_ANY, _("Try the &demo practice"));
     auto* demo_hint = new wxStaticText(this, wxID_ANY,
                                        _("The demo practice holds 40 made-up clients with assessments, plans and "
@@ -34,7 +37,7 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(heading, 0, wxALL, FromDIP(16));
     sizer->Add(intro, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(16));
-    for (auto* b : {create, open, demo}) sizer->Add(b, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(16));
+    for (auto* b : {create, open, server, demo}) sizer->Add(b, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(16));
     sizer->Add(demo_hint, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(16));
     sizer->Add(CreateStdDialogButtonSizer(wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(16));
     SetSizerAndFit(sizer);
@@ -42,6 +45,10 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent)
 
     create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose_create(); });
     open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose_open(); });
+    server->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        m_choice = Choice::server;
+        EndModal(wxID_OK);
+    });
     demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose_demo(); });
 }
 

@@ -1,13 +1,13 @@
 #pragma once
 // Shown when Knotwork starts without a practice to reopen: create a new practice (in the data
-// folder by default), open an existing one, or try the demo practice.
+// folder by default), open an existing one, connect to a clinic server, or try the demo practice.
 #include <wx/dialog.h>
 
 namespace knotwork::gui {
 
 class FirstStartDialog : public wxDialog {
 public:
-    enum class Choice { none, create, open, demo };
+    enum class Choice { none, create, open, server, demo };
     explicit FirstStartDialog(wxWindow* parent);
     Choice choice() const { return m_choice; }
     const wxString& path() const { return m_path; }

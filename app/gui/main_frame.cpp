@@ -10,7 +10,6 @@
 #include "common/wx_text.h"
 #include "chart/chart_page_presenter.h"
 #include "core/display_format.h"
-#include "practice_statistics.h"
 #include "preferences/app_config.h"
 #include "repositories/client_repository.h"
 #include "assessment/assessment_dialog.h"
@@ -19,6 +18,7 @@
 #include "reports/reports_page.h"
 #include "schedule/schedule_frame.h"
 #include "search/note_search_dialog.h"
+#include "server/connect_dialog.h"
 #include "session/session_note_dialog.h"
 
 #include <wx/aboutdlg.h>
@@ -29,10 +29,13 @@
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/html/htmlwin.h>
+#include <wx/modalhook.h>
+#include <wx/weakref.h>
 #include <wx/notebook.h>
 #include <wx/progdlg.h>
 #include <wx/srchctrl.h>
 #include <wx/splitter.h>
+#include <wx/utils.h>
 
 #include <algorithm>
 
@@ -61,6 +64,8 @@ enum MenuId {
     id_recent_first,
     id_recent_last = id_recent_first + 8,
     id_client_history,
+    id_connect_server,
+    id_refresh,
 };
 
 enum TodayColumn { today_time, today_client, today_status, today_series };
@@ -71,14 +76,47 @@ int column_width(wxWindow* list, const std::string& sample, int dip) {
     return std::max(list->FromDIP(dip), list->GetTextExtent(wx(sample)).x + list->FromDIP(20));
 }
 
+// The sentence a status bar line takes: the message's paragraphs joined.
+wxString one_line(wxString text) {
+    text.Replace("\n\n", " ");
+    text.Replace("\n", " ");
+    return text;
+}
+
 // Samples with the widest digits and the longest names a date or time can have.
 const Date wide_date(2026, 12, 28);
 const Duration wide_time = boost::posix_time::hours(12) + boost::posix_time::minutes(58);
 } // namespace
 
+// The modal dialogs up (message boxes included), for the automatic refresh. A dialog another
+// hook answers without showing it never exits: it counts only while it exists.
+class MainFrame::ModalCount : public wxModalDialogHook {
+public:
+    ModalCount() { Register(); }
+    ~ModalCount() override { Unregister(); }
+    ModalCount(const ModalCount&) = delete;
+    ModalCount& operator=(const ModalCount&) = delete;
+    bool any_open() {
+        std::erase_if(m_open, [](const wxWeakRef<wxDialog>& d) { return !d; });
+        return !m_open.empty();
+    }
+
+private:
+    int Enter(wxDialog* dialog) override {
+        m_open.emplace_back(dialog);
+        return wxID_NONE;
+    }
+    void Exit(wxDialog* dialog) override {
+        std::erase_if(m_open, [dialog](const wxWeakRef<wxDialog>& d) { return !d || d.get() == dialog; });
+    }
+    std::vector<wxWeakRef<wxDialog>> m_open;
+};
+
 MainFrame::MainFrame(std::unique_ptr<db::Database> practice, const wxString& path)
-    : wxFrame(nullptr, wxID_ANY, "Knotwork"), m_db(std::move(practice)), m_path(path) {
+    : wxFrame(nullptr, wxID_ANY, "Knotwork"), m_db(std::move(practice)), m_path(path),
+      m_access(PracticeAccess::of(*m_db)), m_refresh_timer(this), m_modals(std::make_unique<ModalCount>()) {
     SetName("knotwork-main");
+    m_local_actor = m_access.on_server() ? utf8(wxGetUserId()) : m_db->actor();
     m_clients = std::make_unique<ClientListPresenter>(*m_db);
     m_print_data = std::make_unique<wxPrintDialogData>();
     build_menus();
@@ -93,22 +131,24 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> practice, const wxString& pat
     if (AppConfig::main_window_maximized()) Maximize();
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        mark_input();
         if (!dispatch_menu_accelerator(this, GetMenuBar(), e)) e.Skip();
     });
+    Bind(wxEVT_TIMER, &MainFrame::on_refresh_timer, this, m_refresh_timer.GetId());
     load_practice();
 }
 
-MainFrame::~MainFrame() = default;
+MainFrame::~MainFrame() { m_refresh_timer.Stop(); }
 
 void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New Practice...\tCtrl+Shift+N"));
     file->Append(wxID_OPEN, _("&Open Practice...\tCtrl+O"));
-    auto* recent = new wxMenu;
-    const auto files = AppConfig::recent_practices();
-    for (std::size_t i = 0; i < files.size(); ++i) recent->Append(id_recent_first + static_cast<int>(i), files[i]);
-    if (files.empty()) recent->Append(id_recent_first, _("(none)"))->Enable(false);
-    file->AppendSubMenu(recent, _("Open &Recent"));
+    file->Append(id_connect_server, _("Connect to Clinic &Server..."),
+                 _("Work on the practice kept on the clinic's server, shared with other workstations"));
+    m_recent_menu = new wxMenu;
+    file->AppendSubMenu(m_recent_menu, _("Open &Recent"));
+    fill_recent_menu();
     file->AppendSeparator();
     file->Append(id_backup, _("&Back Up Practice...\tCtrl+Shift+B"));
     file->Append(id_restore, _("Res&tore from Backup..."));
@@ -117,6 +157,11 @@ void MainFrame::build_menus() {
 
     auto* edit = new wxMenu;
     edit->Append(wxID_PREFERENCES, _("&Preferences...\tCtrl+,"));
+
+    auto* view = new wxMenu;
+    view->Append(id_refresh, _("&Refresh\tF5"),
+                 _("Read the client list, today's appointments and the schedule again, with what other "
+                   "workstations changed"));
 
     auto* client = new wxMenu;
     client->Append(id_new_client, _("&New Client...\tCtrl+N"));
@@ -155,6 +200,7 @@ void MainFrame::build_menus() {
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
     bar->Append(client, _("&Client"));
     bar->Append(go, _("&Go"));
     bar->Append(reports, _("&Reports"));
@@ -164,6 +210,8 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_new_practice, this, wxID_NEW);
     Bind(wxEVT_MENU, &MainFrame::on_open_practice, this, wxID_OPEN);
     Bind(wxEVT_MENU, &MainFrame::on_open_recent, this, id_recent_first, id_recent_last);
+    Bind(wxEVT_MENU, &MainFrame::on_connect_server, this, id_connect_server);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { refresh(false); }, id_refresh);
     Bind(wxEVT_MENU, &MainFrame::on_backup, this, id_backup);
     Bind(wxEVT_MENU, &MainFrame::on_restore, this, id_restore);
     Bind(wxEVT_MENU, &MainFrame::on_export_reports, this, id_export_reports);
@@ -197,6 +245,18 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, &MainFrame::on_schedule, this, id_schedule);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) { m_chart_book->SetSelection(static_cast<std::size_t>(e.GetId() - id_page_profile)); },
          id_page_profile, id_page_last);
+}
+
+void MainFrame::fill_recent_menu() {
+    while (m_recent_menu->GetMenuItemCount() > 0)
+        m_recent_menu->Destroy(m_recent_menu->FindItemByPosition(0));
+    const auto places = AppConfig::recent_practices();
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        wxString label = wx(practice_label(utf8(places[i])));
+        label.Replace("&", "&&");
+        m_recent_menu->Append(id_recent_first + static_cast<int>(i), label);
+    }
+    if (places.empty()) m_recent_menu->Append(id_recent_first, _("(none)"))->Enable(false);
 }
 
 void MainFrame::build_toolbar() {
@@ -266,16 +326,22 @@ void MainFrame::build_panes() {
     m_today_list->AppendTextColumn(_("Client"), wxDATAVIEW_CELL_INERT, FromDIP(160));
     m_today_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     m_today_list->AppendTextColumn(_("Series"), wxDATAVIEW_CELL_INERT, FromDIP(70));
-    auto* today_hint = new wxStaticText(today_page, wxID_ANY, _("Double-click or press Enter to open the note."));
+    m_today_hint = new wxStaticText(today_page, wxID_ANY, _("Double-click or press Enter to open the note."));
+    m_today_hint->SetName("today-hint");
     auto* today_sizer = new wxBoxSizer(wxVERTICAL);
     today_sizer->Add(m_today_date, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
     today_sizer->Add(m_today_list, 1, wxEXPAND | wxALL, FromDIP(6));
-    today_sizer->Add(today_hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
+    today_sizer->Add(m_today_hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
     today_page->SetSizer(today_sizer);
     m_left->AddPage(today_page, _("Today"));
 
     // Right: the chart.
     auto* chart = new wxPanel(m_splitter);
+    m_access_notice = new wxStaticText(chart, wxID_ANY, wxString());
+    m_access_notice->SetName("access-notice");
+    m_access_notice->SetForegroundColour(wxColour(138, 78, 0));
+    m_access_notice->SetFont(m_access_notice->GetFont().Bold());
+    m_access_notice->Hide();
     m_chart_title = new wxStaticText(chart, wxID_ANY, _("Select a client"));
     m_chart_title->SetName("chart-title");
     m_chart_title->SetFont(m_chart_title->GetFont().Scaled(1.4f).Bold());
@@ -310,6 +376,7 @@ void MainFrame::build_panes() {
     m_reports_page = new ReportsPage(m_chart_book, [this]() -> db::Database& { return *m_db; }, *m_print_data);
     m_chart_book->AddPage(m_reports_page, _("Reports"));
     auto* chart_sizer = new wxBoxSizer(wxVERTICAL);
+    chart_sizer->Add(m_access_notice, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     chart_sizer->Add(m_chart_title, 0, wxALL, FromDIP(8));
     chart_sizer->Add(m_chart_book, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
     chart->SetSizer(chart_sizer);
@@ -321,6 +388,9 @@ void MainFrame::build_panes() {
     m_search->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { m_search->Clear(); });
     m_show_archived->Bind(wxEVT_CHECKBOX, &MainFrame::on_show_archived, this);
     m_client_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, &MainFrame::on_client_selected, this);
+    m_client_model->on_read_failed = [this](const std::string& why) {
+        CallAfter([this, why] { SetStatusText(one_line(error_text(_("The client list could not be read."), Error(why))), 0); });
+    };
     m_client_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { m_chart_book->SetFocus(); });
     m_today_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, &MainFrame::on_today_activated, this);
     m_session_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_selected_session(); });
@@ -329,6 +399,7 @@ void MainFrame::build_panes() {
         on_open_session(e);
     });
     m_today_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
+        mark_input();
         const int row = m_today_list->GetSelectedRow();
         if (row != wxNOT_FOUND && static_cast<std::size_t>(row) < m_today.size())
             show_client(m_today[static_cast<std::size_t>(row)].client);
@@ -337,44 +408,93 @@ void MainFrame::build_panes() {
 
 void MainFrame::load_practice() {
     wxBusyCursor busy;
-    m_clients->refresh();
+    m_access = PracticeAccess::of(*m_db);
+    const wxString notice = wx(m_access.notice());
+    m_access_notice->SetLabel(notice);
+    m_access_notice->Show(!notice.empty());
+    m_access_notice->GetParent()->Layout();
+    m_today_hint->SetLabel(m_access.allows(Feature::clinical_records)
+                               ? _("Double-click or press Enter to open the note.")
+                               : _("Select an appointment to show the client's details."));
+    wxString failure;
+    try {
+        m_clients->refresh();
+    } catch (const std::exception& e) {
+        failure = error_text(_("The client list could not be read."), e);
+    }
     m_client_model->rows_changed();
     m_chart.reset();
     reload_chart();
     reload_today();
     update_title();
     update_actions();
-    SetStatusText(wx(m_clients->status_text()), 0);
+    SetStatusText(failure.empty() ? wx(m_clients->status_text()) : one_line(failure), 0);
+    if (m_access.refreshes_automatically())
+        m_refresh_timer.Start(static_cast<int>(std::chrono::milliseconds(automatic_refresh_interval).count()));
+    else
+        m_refresh_timer.Stop();
     m_ready = true;
 }
 
 void MainFrame::update_title() {
-    SetTitle(wxFileName(m_path).GetName() + wxString::FromUTF8(" — Knotwork"));
-    SetStatusText(m_path, 1);
+    SetTitle(wx(m_access.title(utf8(wxFileName(m_path).GetName()))));
+    const wxString where = wx(m_access.where(utf8(m_path)));
+    // Wide enough for the whole place (a server's name is long), the size grip included.
+    const int widths[] = {-1, std::max(FromDIP(260), GetStatusBar()->GetTextExtent(where).x + FromDIP(24) +
+                                                         GetStatusBar()->GetSize().y)};
+    GetStatusBar()->SetStatusWidths(2, widths);
+    SetStatusText(where, 1);
 }
 
 void MainFrame::update_actions() {
     const bool has_client = m_chart.has_value();
-    GetMenuBar()->Enable(id_edit_client, has_client);
-    GetMenuBar()->Enable(id_archive_client, has_client);
+    const bool clinical = m_access.allows(Feature::clinical_records);
+    const bool reports = m_access.allows(Feature::progress_reports);
+    wxMenuBar* bar = GetMenuBar();
+    bar->Enable(id_edit_client, has_client);
+    bar->Enable(id_archive_client, has_client);
     GetToolBar()->EnableTool(id_edit_client, has_client);
-    for (int id : {id_new_assessment, id_new_plan, id_open_session, id_client_history, id_report_preview,
-                   id_report_print, id_report_pdf, id_page_setup})
-        GetMenuBar()->Enable(id, has_client);
-    GetToolBar()->EnableTool(id_new_assessment, has_client);
-    GetToolBar()->EnableTool(id_new_plan, has_client);
+    for (int id : {id_new_assessment, id_new_plan, id_open_session}) bar->Enable(id, has_client && clinical);
+    bar->Enable(id_client_history, has_client && m_access.allows(Feature::client_history));
+    for (int id : {id_report_preview, id_report_print, id_report_pdf, id_page_setup})
+        bar->Enable(id, has_client && reports);
+    bar->Enable(id_export_reports, reports);
+    bar->Enable(id_find_notes, m_access.allows(Feature::note_search));
+    GetToolBar()->EnableTool(id_find_notes, m_access.allows(Feature::note_search));
+    GetToolBar()->EnableTool(id_new_assessment, has_client && clinical);
+    GetToolBar()->EnableTool(id_new_plan, has_client && clinical);
+    // Backups of a clinic server are the server's business: the items stay, saying why.
+    const bool backups = m_access.allows(Feature::backups);
+    bar->Enable(id_backup, backups);
+    bar->Enable(id_restore, backups);
+    const wxString backup_help = backups ? _("Save a copy of the practice file") : wx(m_access.why_not(Feature::backups));
+    bar->SetHelpString(id_backup, backup_help);
+    bar->SetHelpString(id_restore, backups ? _("Put a backup in the practice's place") : backup_help);
     if (has_client)
         GetMenuBar()->SetLabel(id_archive_client, m_chart->client.is_archived() ? _("&Restore Client") : _("&Archive Client"));
 }
 
 void MainFrame::reload_today() {
+    const wxString failure = load_today();
+    if (!failure.empty()) {
+        wxMessageDialog dialog(this, failure, _("Knotwork"), wxOK | wxICON_ERROR);
+        dialog.ShowModal();
+    }
+}
+
+wxString MainFrame::load_today() {
+    const int selected_row = m_today_list->GetSelectedRow();
+    SessionId selected = 0; // none: ids start at 1
+    if (selected_row != wxNOT_FOUND && static_cast<std::size_t>(selected_row) < m_today.size())
+        selected = m_today[static_cast<std::size_t>(selected_row)].id;
     m_today_list->DeleteAllItems();
     const Date today = today_local();
     m_today_date->SetLabelText(wx(app::format_long_date(today)));
+    wxString failure;
     try {
         m_today = db::SessionRepository(*m_db).between(DateTime(today), DateTime(today + boost::gregorian::days(1)));
     } catch (const std::exception& e) {
-        show_error(this, _("Today's appointments could not be loaded."), e);
+        failure = error_text(_("Today's appointments could not be loaded."), e);
         m_today.clear();
     }
     for (const auto& a : m_today) {
@@ -387,11 +507,16 @@ void MainFrame::reload_today() {
         m_today_list->AppendItem(row);
     }
     m_left->SetPageText(1, wxString::Format(_("Today (%zu)"), m_today.size()));
+    // The appointment selected before stays selected (the toolkit sends no event for this).
+    for (std::size_t i = 0; selected != 0 && i < m_today.size(); ++i)
+        if (m_today[i].id == selected) m_today_list->SelectRow(static_cast<unsigned int>(i));
+    return failure;
 }
 
 void MainFrame::show_client(ClientId id) {
     try {
-        m_chart = app::load_chart(*m_db, id, 500);
+        m_chart = m_access.allows(Feature::clinical_records) ? app::load_chart(*m_db, id, 500)
+                                                              : app::load_client_record(*m_db, id);
     } catch (const std::exception& e) {
         show_error(this, _("The chart could not be opened."), e);
         m_chart.reset();
@@ -415,12 +540,21 @@ void MainFrame::reload_chart() {
         const wxString empty = "<html><body></body></html>";
         for (auto* page : {m_profile_page, m_assessments_page, m_plans_page, m_session_view}) page->SetPage(empty);
         m_session_list->DeleteAllItems();
-        m_reports_page->show_client(nullptr);
+        if (m_access.allows(Feature::progress_reports)) m_reports_page->show_client(nullptr);
+        else m_reports_page->show_unavailable(wx(m_access.why_not(Feature::progress_reports)));
         return;
     }
     m_chart_title->SetLabel(wx(m_chart->client.display_name()));
-    m_reports_page->show_client(&*m_chart);
     m_profile_page->SetPage(wx(profile_page_html(*m_chart, today_local())));
+    if (!m_access.allows(Feature::clinical_records)) {
+        const wxString hidden =
+            wx(clinical_records_hidden_html(m_access.notice(), m_access.why_not(Feature::clinical_records)));
+        for (auto* page : {m_assessments_page, m_plans_page, m_session_view}) page->SetPage(hidden);
+        m_session_list->DeleteAllItems();
+        m_reports_page->show_unavailable(wx(m_access.why_not(Feature::progress_reports)));
+        return;
+    }
+    m_reports_page->show_client(&*m_chart);
     m_assessments_page->SetPage(wx(assessments_page_html(*m_chart)));
     m_plans_page->SetPage(wx(plans_page_html(*m_chart)));
     m_session_list->DeleteAllItems();
@@ -455,8 +589,14 @@ void MainFrame::show_selected_session() {
     m_session_view->SetPage(wx(sessions_page_html(one)));
 }
 
+bool MainFrame::refuse(Feature feature, const wxString& title) {
+    if (m_access.allows(feature)) return false;
+    wxMessageBox(wx(m_access.why_not(feature)), title, wxOK | wxICON_INFORMATION, this);
+    return true;
+}
+
 void MainFrame::on_open_session(wxCommandEvent&) {
-    if (!m_chart) return;
+    if (!m_chart || refuse(Feature::clinical_records, _("Open Session Note"))) return;
     const int row = m_session_list->GetSelectedRow();
     if (row == wxNOT_FOUND || static_cast<std::size_t>(row) >= m_chart->sessions.size()) {
         m_chart_book->SetSelection(3);
@@ -483,6 +623,7 @@ void MainFrame::on_open_session(wxCommandEvent&) {
 }
 
 void MainFrame::open_note(SessionId session, wxWindow* parent) {
+    if (!m_access.allows(Feature::clinical_records)) return;
     try {
         SessionNoteDialog dialog(parent, *m_db, session);
         dialog.ShowModal();
@@ -523,12 +664,16 @@ void MainFrame::on_schedule(wxCommandEvent&) {
 }
 
 void MainFrame::on_preferences(wxCommandEvent&) {
-    PreferencesDialog dialog(this, *m_db);
-    dialog.ShowModal();
+    try {
+        PreferencesDialog dialog(this, *m_db, m_access);
+        dialog.ShowModal();
+    } catch (const std::exception& e) {
+        show_error(this, _("The preferences cannot be opened."), e);
+    }
 }
 
 void MainFrame::on_new_assessment(wxCommandEvent&) {
-    if (!m_chart) return;
+    if (!m_chart || refuse(Feature::clinical_records, _("New Assessment"))) return;
     try {
         AssessmentDialog dialog(this, *m_db, m_chart->client.id(), std::nullopt);
         if (dialog.ShowModal() != wxID_OK) return;
@@ -541,7 +686,7 @@ void MainFrame::on_new_assessment(wxCommandEvent&) {
 }
 
 void MainFrame::on_new_plan(wxCommandEvent&) {
-    if (!m_chart) return;
+    if (!m_chart || refuse(Feature::clinical_records, _("New Treatment Plan"))) return;
     try {
         PlanDialog dialog(this, *m_db, m_chart->client.id());
         if (dialog.ShowModal() != wxID_OK) return;
@@ -568,11 +713,17 @@ void MainFrame::on_filter_changed(wxCommandEvent&) {
 }
 
 void MainFrame::on_show_archived(wxCommandEvent&) {
-    if (m_clients->set_show_archived(m_show_archived->GetValue())) m_client_model->rows_changed();
-    SetStatusText(wx(m_clients->status_text()), 0);
+    try {
+        if (m_clients->set_show_archived(m_show_archived->GetValue())) m_client_model->rows_changed();
+        SetStatusText(wx(m_clients->status_text()), 0);
+    } catch (const std::exception& e) {
+        m_client_model->rows_changed();
+        show_error(this, _("The client list could not be read."), e);
+    }
 }
 
 void MainFrame::on_client_selected(wxDataViewEvent&) {
+    mark_input();
     const wxDataViewItem item = m_client_list->GetSelection();
     if (!item.IsOk()) return;
     const unsigned int row = m_client_model->GetRow(item);
@@ -585,7 +736,13 @@ void MainFrame::on_client_selected(wxDataViewEvent&) {
 void MainFrame::on_today_activated(wxDataViewEvent&) {
     const int row = m_today_list->GetSelectedRow();
     if (row == wxNOT_FOUND || static_cast<std::size_t>(row) >= m_today.size()) return;
-    const auto& appointment = m_today[static_cast<std::size_t>(row)];
+    const auto appointment = m_today[static_cast<std::size_t>(row)];
+    if (!m_access.allows(Feature::clinical_records)) {
+        // An account that may not read notes is shown the client's details.
+        show_client(appointment.client);
+        m_chart_book->SetSelection(0);
+        return;
+    }
     try {
         SessionNoteDialog dialog(this, *m_db, appointment.id);
         dialog.ShowModal();
@@ -597,13 +754,19 @@ void MainFrame::on_today_activated(wxDataViewEvent&) {
 }
 
 void MainFrame::on_new_client(wxCommandEvent&) {
-    IntakeDialog dialog(this, *m_db, std::nullopt);
-    if (dialog.ShowModal() != wxID_OK) return;
-    m_search->ChangeValue(wxString());
-    m_clients->set_filter("");
-    m_clients->refresh();
+    ClientId saved = 0;
+    try {
+        IntakeDialog dialog(this, *m_db, std::nullopt);
+        if (dialog.ShowModal() != wxID_OK) return;
+        saved = dialog.saved_client();
+        m_search->ChangeValue(wxString());
+        m_clients->set_filter("");
+        m_clients->refresh();
+    } catch (const std::exception& e) {
+        show_error(this, saved ? _("The client list could not be read.") : _("The client cannot be taken in."), e);
+    }
     m_client_model->rows_changed();
-    show_client(dialog.saved_client());
+    if (saved) show_client(saved);
     SetStatusText(wx(m_clients->status_text()), 0);
 }
 
@@ -614,11 +777,11 @@ void MainFrame::on_edit_client(wxCommandEvent&) {
         IntakeDialog dialog(this, *m_db, m_chart->client.id());
         if (dialog.ShowModal() != wxID_OK) return;
         saved = dialog.saved_client();
+        m_clients->refresh();
     } catch (const std::exception& e) {
-        show_error(this, _("The client cannot be edited."), e);
-        return;
+        show_error(this, saved ? _("The client list could not be read.") : _("The client cannot be edited."), e);
+        if (!saved) return;
     }
-    m_clients->refresh();
     m_client_model->rows_changed();
     show_client(saved);
 }
@@ -643,14 +806,18 @@ void MainFrame::on_archive_client(wxCommandEvent&) {
         show_error(this, archiving ? _("The client could not be archived.") : _("The client could not be restored."), e);
         return;
     }
-    m_clients->refresh();
+    try {
+        m_clients->refresh();
+    } catch (const std::exception& e) {
+        show_error(this, _("The client list could not be read."), e);
+    }
     m_client_model->rows_changed();
     show_client(client.id());
     SetStatusText(wx(m_clients->status_text()), 0);
 }
 
 void MainFrame::on_client_history(wxCommandEvent&) {
-    if (!m_chart) return;
+    if (!m_chart || refuse(Feature::client_history, _("Client History"))) return;
     try {
         HistoryDialog dialog(this, *m_db, m_chart->client.id());
         dialog.ShowModal();
@@ -663,15 +830,43 @@ void MainFrame::switch_practice(const wxString& path, bool create) {
     try {
         db::OpenOptions options;
         options.create_if_missing = create;
-        options.actor = m_db->actor();
+        options.actor = m_local_actor;
         auto db = db::Database::open(utf8(path), options);
         if (m_schedule) m_schedule->Close(true); // it reads the practice being closed
         write_automatic_backup();
         adopt_practice(std::move(db), path);
         AppConfig::set_last_practice(path);
+        fill_recent_menu();
     } catch (const std::exception& e) {
         show_error(this, _("The practice could not be opened."), e);
     }
+}
+
+void MainFrame::connect_to_server(const ServerForm& form) {
+    std::unique_ptr<db::Database> db;
+    std::string location;
+    {
+        ConnectDialog dialog(this, form);
+        if (dialog.ShowModal() != wxID_OK) return;
+        db = dialog.take_practice();
+        location = dialog.remembered_location();
+    }
+    adopt_server(std::move(db), location);
+}
+
+void MainFrame::adopt_server(std::unique_ptr<db::Database> db, const std::string& location) {
+    if (!db) return;
+    // Closed the same way as for opening another file: the schedule first, then the backup.
+    if (m_schedule) m_schedule->Close(true);
+    write_automatic_backup();
+    adopt_practice(std::move(db), wx(location));
+    AppConfig::set_last_practice(wx(location)); // never with a password: it was taken out
+    fill_recent_menu();
+    SetStatusText(wxString::Format(_("Connected to %s"), wx(m_db->display_name())), 0);
+}
+
+void MainFrame::on_connect_server(wxCommandEvent&) {
+    connect_to_server(m_access.on_server() ? form_for(utf8(m_path)) : ServerForm{});
 }
 
 void MainFrame::adopt_practice(std::unique_ptr<db::Database> db, const wxString& path) {
@@ -679,14 +874,17 @@ void MainFrame::adopt_practice(std::unique_ptr<db::Database> db, const wxString&
     m_db = std::move(db);
     m_path = path;
     m_clients = std::make_unique<ClientListPresenter>(*m_db);
+    auto on_read_failed = m_client_model->on_read_failed;
     m_client_model = new ClientListModel(*m_clients);
+    m_client_model->on_read_failed = std::move(on_read_failed);
     m_client_list->AssociateModel(m_client_model);
     m_client_model->DecRef();
     load_practice();
 }
 
 void MainFrame::write_automatic_backup() {
-    if (!m_db || !m_automatic_backup) return;
+    // A clinic server is backed up on the server: nothing to do here, and nothing to say.
+    if (!m_db || !m_automatic_backup || !m_access.allows(Feature::backups)) return;
     const app::BackupSettings settings = AppConfig::backup_settings();
     if (!settings.enabled) return;
     const std::filesystem::path practice(utf8(m_path));
@@ -721,12 +919,21 @@ void MainFrame::on_open_practice(wxCommandEvent&) {
 }
 
 void MainFrame::on_open_recent(wxCommandEvent& e) {
-    const auto files = AppConfig::recent_practices();
+    const auto places = AppConfig::recent_practices();
     const auto index = static_cast<std::size_t>(e.GetId() - id_recent_first);
-    if (index < files.size()) switch_practice(files[index], false);
+    if (index >= places.size()) return;
+    // A clinic server asks for the password again: it was never stored.
+    if (is_server_location(utf8(places[index]))) {
+        std::string remembered;
+        auto db = ConnectDialog::reconnect(this, utf8(places[index]), remembered);
+        adopt_server(std::move(db), remembered);
+    } else {
+        switch_practice(places[index], false);
+    }
 }
 
 void MainFrame::on_backup(wxCommandEvent&) {
+    if (refuse(Feature::backups, _("Back Up Practice"))) return;
     const wxString suggested = wxFileName(m_path).GetName() + "-" + wxDateTime::Now().Format("%Y%m%d-%H%M") + ".knotwork";
     wxFileDialog dialog(this, _("Back Up Practice"), AppConfig::data_folder(), suggested,
                         _("Knotwork practice (*.knotwork)|*.knotwork"), wxFD_SAVE);
@@ -741,6 +948,7 @@ void MainFrame::on_backup(wxCommandEvent&) {
 }
 
 void MainFrame::on_restore(wxCommandEvent&) {
+    if (refuse(Feature::backups, _("Restore from Backup"))) return;
     const std::filesystem::path practice(utf8(m_path));
     wxString start = AppConfig::data_folder();
     std::error_code ec;
@@ -817,11 +1025,75 @@ void MainFrame::on_restore(wxCommandEvent&) {
 }
 
 void MainFrame::on_find_in_notes(wxCommandEvent&) {
-    NoteSearchDialog dialog(this, *m_db);
-    if (dialog.ShowModal() == wxID_OK && dialog.chosen_client()) {
-        show_client(*dialog.chosen_client());
+    if (refuse(Feature::note_search, _("Search Notes"))) return;
+    std::optional<ClientId> chosen;
+    try {
+        NoteSearchDialog dialog(this, *m_db);
+        if (dialog.ShowModal() == wxID_OK) chosen = dialog.chosen_client();
+    } catch (const std::exception& e) {
+        show_error(this, _("The notes cannot be searched."), e);
+    }
+    if (chosen) {
+        show_client(*chosen);
         m_chart_book->SetSelection(3);
     }
+}
+
+void MainFrame::refresh(bool automatically) {
+    if (m_refreshing) return;
+    m_refreshing = true;
+    const ClientId shown = m_chart ? m_chart->client.id() : 0; // none: ids start at 1
+    wxString failure;
+    {
+        std::optional<wxBusyCursor> busy;
+        if (!automatically) busy.emplace();
+        try {
+            m_clients->refresh();
+        } catch (const std::exception& e) {
+            failure = error_text(_("The client list could not be refreshed."), e);
+        }
+        m_client_model->rows_changed();
+        if (shown != 0 && failure.empty()) {
+            try {
+                if (auto row = m_clients->index_of(shown)) {
+                    const wxDataViewItem item = m_client_model->GetItem(static_cast<unsigned int>(*row));
+                    m_client_list->Select(item);
+                    if (!automatically) m_client_list->EnsureVisible(item); // the timer leaves the scrolling be
+                }
+            } catch (const std::exception& e) {
+                failure = error_text(_("The client list could not be refreshed."), e);
+            }
+        }
+        if (const wxString today = load_today(); failure.empty()) failure = today;
+        // The chart is read again only when asked: each reading is recorded in the audit trail.
+        if (!automatically && shown != 0 && failure.empty()) show_client(shown);
+        // The schedule says its own failure in its status bar: one message box is enough.
+        if (m_schedule) m_schedule->reload_quietly();
+    }
+    m_refreshing = false;
+    if (failure.empty()) {
+        SetStatusText(wx(m_clients->status_text()) + wx("  \u00b7  ") +
+                          wxString::Format(_("Refreshed at %s"), wx(app::format_time(now_local().time_of_day()))),
+                      0);
+    } else if (automatically) {
+        SetStatusText(one_line(failure), 0);
+    } else {
+        wxMessageDialog dialog(this, failure, _("Knotwork"), wxOK | wxICON_ERROR);
+        dialog.ShowModal();
+    }
+}
+
+void MainFrame::on_refresh_timer(wxTimerEvent&) {
+    RefreshMoment moment;
+    moment.dialog_open = m_modals->any_open();
+    for (wxWindow* w : wxTopLevelWindows)
+        if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsShown()) moment.dialog_open = true;
+    const wxMouseState mouse = wxGetMouseState();
+    moment.mouse_held = mouse.LeftIsDown() || mouse.RightIsDown() || mouse.MiddleIsDown();
+    moment.refreshing = m_refreshing;
+    moment.since_input =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_last_input);
+    if (refresh_now(m_access, moment)) refresh(true);
 }
 
 void MainFrame::on_today(wxCommandEvent&) {
@@ -842,11 +1114,13 @@ void MainFrame::on_close(wxCloseEvent& e) {
     if (!IsMaximized()) AppConfig::set_main_window_rect(GetRect(), false);
     else AppConfig::set_main_window_rect(GetRect(), true);
     if (m_splitter->IsSplit()) AppConfig::set_client_list_width(m_splitter->GetSashPosition());
+    m_refresh_timer.Stop();
     write_automatic_backup();
     e.Skip();
 }
 
 void MainFrame::on_export_reports(wxCommandEvent&) {
+    if (refuse(Feature::progress_reports, _("Progress Reports"))) return;
     wxDirDialog folder(this, _("Folder for the Progress Reports"), AppConfig::data_folder(),
                        wxDD_DEFAULT_STYLE);
     if (folder.ShowModal() != wxID_OK) return;

@@ -4,18 +4,21 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
-#include <charconv>
-
 namespace knotwork {
 
 namespace {
 
+// Reads exactly `len` (at most 4) ASCII digits at `pos`. Every stored date and time passes here.
 bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
     if (pos + len > s.size()) return false;
-    for (std::size_t i = pos; i < pos + len; ++i)
-        if (s[i] < '0' || s[i] > '9') return false;
-    auto [p, ec] = std::from_chars(s.data() + pos, s.data() + pos + len, out);
-    return ec == std::errc{} && p == s.data() + pos + len;
+    int value = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+        const unsigned digit = static_cast<unsigned char>(s[i]) - static_cast<unsigned>('0');
+        if (digit > 9) return false;
+        value = value * 10 + static_cast<int>(digit);
+    }
+    out = value;
+    return true;
 }
 
 std::string two(int v) {
@@ -52,13 +55,19 @@ DateTime parse_date_time(std::string_view field, std::string_view iso) {
                                                   "YYYY-MM-DDTHH:MM (got \"" +
                                                       std::string(iso) + "\")");
     const Date day = parse_date(field, iso.substr(0, 10));
-    const Duration tod = parse_time_of_day(field, iso.substr(11, 5));
-    int seconds = 0;
+    int hours = 0, minutes = 0, seconds = 0;
+    if (iso[13] != ':' || !read_int(iso, 11, 2, hours) || !read_int(iso, 14, 2, minutes) || hours > 23 ||
+        minutes > 59) {
+        // Not a time of day: parse_time_of_day makes the same checks and says what is wrong.
+        const Duration tod = parse_time_of_day(field, iso.substr(11, 5));
+        hours = static_cast<int>(tod.hours());
+        minutes = static_cast<int>(tod.minutes());
+    }
     if (iso.size() == 19) {
         if (iso[16] != ':' || !read_int(iso, 17, 2, seconds) || seconds > 59)
             throw ValidationError(std::string(field), "has invalid seconds (\"" + std::string(iso) + "\")");
     }
-    return DateTime(day, tod + boost::posix_time::seconds(seconds));
+    return DateTime(day, Duration(hours, minutes, seconds));
 }
 
 std::string to_iso(const DateTime& t) {
@@ -75,7 +84,7 @@ Duration parse_time_of_day(std::string_view field, std::string_view hhmm) {
                               "must be a time written HH:MM (got \"" + std::string(hhmm) + "\")");
     if (h > 23 || m > 59)
         throw ValidationError(std::string(field), "is not a time of day (\"" + std::string(hhmm) + "\")");
-    return boost::posix_time::hours(h) + boost::posix_time::minutes(m);
+    return Duration(h, m, 0);
 }
 
 std::string to_hhmm(const Duration& time_of_day) {

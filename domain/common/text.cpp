@@ -42,6 +42,22 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+std::string searchable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t len = sequence_length(s, i);
+        if (len == 0 || s[i] == '\0') {
+            out += ' ';
+            ++i;
+        } else {
+            out.append(s, i, len);
+            i += len;
+        }
+    }
+    return out;
+}
+
 std::size_t code_points(std::string_view s) {
     std::size_t count = 0;
     for (unsigned char c : s)

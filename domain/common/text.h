@@ -17,6 +17,10 @@ bool is_valid_utf8(std::string_view s);
 // Number of Unicode code points in valid UTF-8.
 std::size_t code_points(std::string_view s);
 
+// What a person typed into a search box, with every byte that is not valid UTF-8 (and NUL) made a
+// space: stored text never holds them, so they can match nothing, and a server refuses them.
+std::string searchable(std::string_view s);
+
 // Leading and trailing ASCII whitespace removed.
 std::string trim(std::string_view s);
 

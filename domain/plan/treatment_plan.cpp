@@ -88,6 +88,13 @@ TreatmentPlan::TreatmentPlan(ClientId client, PlanDetails details) : m_client(cl
     m_details = std::move(details);
 }
 
+TreatmentPlan::TreatmentPlan(Restoring, ClientId client, PlanDetails details)
+    : m_client(client), m_details(std::move(details)) {}
+
+TreatmentPlan TreatmentPlan::restore(ClientId client, PlanDetails details) {
+    return TreatmentPlan(Restoring{}, client, std::move(details));
+}
+
 void TreatmentPlan::revise(PlanDetails details) {
     if (m_status == PlanStatus::completed || m_status == PlanStatus::discontinued)
         throw LockedRecordError("A " + std::string(label(m_status)) + " plan cannot be changed.");

@@ -92,6 +92,10 @@ public:
     // chosen twice or without rationale.
     TreatmentPlan(ClientId client, PlanDetails details);
 
+    // Used by persistence to restore a stored plan. Every stored plan passed the checks above
+    // when it was written, so they are not run again each time it is loaded.
+    static TreatmentPlan restore(ClientId client, PlanDetails details);
+
     PlanId id() const noexcept { return m_id; }
     void set_id(PlanId id) noexcept { m_id = id; }
     ClientId client_id() const noexcept { return m_client; }
@@ -113,6 +117,8 @@ public:
     bool uses_technique(std::string_view code) const;
 
 private:
+    struct Restoring {};
+    TreatmentPlan(Restoring, ClientId client, PlanDetails details);
     static void validate(PlanDetails& d);
 
     PlanId m_id = 0;

@@ -40,6 +40,13 @@ Session::Session(ClientId client, DateTime starts_at, DateTime ends_at, std::str
     m_therapist = text::trim(therapist);
 }
 
+Session::Session(Restoring, ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist)
+    : m_client(client), m_starts(starts_at), m_ends(ends_at), m_therapist(std::move(therapist)) {}
+
+Session Session::restore(ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist) {
+    return Session(Restoring{}, client, starts_at, ends_at, std::move(therapist));
+}
+
 int Session::minutes() const { return static_cast<int>((m_ends - m_starts).total_seconds() / 60); }
 
 void Session::require_unsigned(const char* what) const {

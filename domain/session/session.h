@@ -71,6 +71,9 @@ class Session {
 public:
     // Throws ValidationError when the session ends at or before its start, or lasts over 8 hours.
     Session(ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist);
+    // Used by persistence to restore a stored session. Its times and therapist passed the checks
+    // above before it was stored, so they are not run again each time it is loaded.
+    static Session restore(ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist);
 
     SessionId id() const noexcept { return m_id; }
     void set_id(SessionId id) noexcept { m_id = id; }
@@ -98,6 +101,11 @@ public:
     const SoapNote& note() const noexcept { return m_note; }
     // Replaces the draft note. Throws LockedRecordError once signed, ValidationError for bad text.
     void write_note(SoapNote note);
+    // Used by persistence to restore a stored note. Every stored note went through write_note, so
+    // its text is not checked again each time it is loaded.
+    void restore_note(SoapNote note) { m_note = std::move(note); }
+    // Used by persistence to restore the techniques of a stored note, which are read after it.
+    void restore_techniques(std::vector<AppliedTechnique> t) { m_note.techniques = std::move(t); }
 
     bool is_signed() const noexcept { return m_signature.has_value(); }
     const std::optional<Signature>& signature() const noexcept { return m_signature; }
@@ -115,6 +123,8 @@ public:
     std::optional<int> pain_change() const;
 
 private:
+    struct Restoring {};
+    Session(Restoring, ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist);
     static void validate_note(SoapNote& note);
     void require_unsigned(const char* what) const;
 

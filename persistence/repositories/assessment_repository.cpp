@@ -110,22 +110,21 @@ AssessmentId AssessmentRepository::add(Assessment& a) {
     const std::string now = to_iso(now_utc());
     const ClientId client = a.client_id();
     const int now_p = d.pain_now.value(), best = d.pain_best.value(), worst = d.pain_worst.value();
+    long long id = 0;
     m_db.sql() << "INSERT INTO assessments (client_id, assessed_on, therapist, chief_complaint, onset_date, "
                   "duration_weeks, pain_now, pain_best, pain_worst, aggravating_factors, easing_factors, posture, "
                   "range_of_motion, odi_1, odi_2, odi_3, odi_4, odi_5, odi_6, odi_7, odi_8, odi_9, odi_10, "
                   "rmdq_items, red_flag_notes, referred_to, notes, created_at, updated_at, version) VALUES "
                   "(:client, :on, :therapist, :complaint, :onset, :weeks, :now_p, :best, :worst, :agg, :eas, "
                   ":posture, :rom, :o1, :o2, :o3, :o4, :o5, :o6, :o7, :o8, :o9, :o10, :rmdq, :rfn, :ref, :notes, "
-                  ":created, :updated, 1)",
+                  ":created, :updated, 1) RETURNING id",
         soci::use(client), soci::use(d.assessed_on), soci::use(d.therapist), soci::use(d.chief_complaint),
         soci::use(d.onset_date), soci::use(d.duration_weeks), soci::use(now_p), soci::use(best), soci::use(worst),
         soci::use(d.aggravating_factors), soci::use(d.easing_factors), soci::use(d.posture),
         soci::use(d.range_of_motion), soci::use(odi[0]), soci::use(odi[1]), soci::use(odi[2]), soci::use(odi[3]),
         soci::use(odi[4]), soci::use(odi[5]), soci::use(odi[6]), soci::use(odi[7]), soci::use(odi[8]),
         soci::use(odi[9]), soci::use(rmdq), soci::use(d.red_flags.notes), soci::use(d.red_flags.referred_to),
-        soci::use(d.notes), soci::use(now), soci::use(now);
-    long long id = 0;
-    m_db.sql() << "SELECT last_insert_rowid()", soci::into(id);
+        soci::use(d.notes), soci::use(now), soci::use(now), soci::into(id);
     a.set_id(id);
     a.set_version(1);
     write_children(a);
@@ -207,79 +206,104 @@ void AssessmentRepository::update(Assessment& a) {
                           "assessed on " + to_iso(d.assessed_on) + "; " + changes.summary(), changes.items());
 }
 
-std::optional<Assessment> AssessmentRepository::find(AssessmentId id) {
-    auto& sql = m_db.sql();
-    AssessmentDetails d;
-    ClientId client = 0;
-    int version = 0, now_p = 0, best = 0, worst = 0;
-    std::array<std::optional<int>, odi_section_count> odi;
-    std::optional<std::string> rmdq;
-    sql << "SELECT client_id, assessed_on, therapist, chief_complaint, onset_date, duration_weeks, pain_now, "
-           "pain_best, pain_worst, aggravating_factors, easing_factors, posture, range_of_motion, odi_1, odi_2, "
-           "odi_3, odi_4, odi_5, odi_6, odi_7, odi_8, odi_9, odi_10, rmdq_items, red_flag_notes, referred_to, "
-           "notes, version FROM assessments WHERE id = :id",
-        soci::into(client), soci::into(d.assessed_on), soci::into(d.therapist), soci::into(d.chief_complaint),
-        soci::into(d.onset_date), soci::into(d.duration_weeks), soci::into(now_p), soci::into(best),
-        soci::into(worst), soci::into(d.aggravating_factors), soci::into(d.easing_factors), soci::into(d.posture),
-        soci::into(d.range_of_motion), soci::into(odi[0]), soci::into(odi[1]), soci::into(odi[2]),
-        soci::into(odi[3]), soci::into(odi[4]), soci::into(odi[5]), soci::into(odi[6]), soci::into(odi[7]),
-        soci::into(odi[8]), soci::into(odi[9]), soci::into(rmdq), soci::into(d.red_flags.notes),
-        soci::into(d.red_flags.referred_to), soci::into(d.notes), soci::into(version), soci::use(id);
-    if (!sql.got_data()) return std::nullopt;
-    d.pain_now = PainScore(now_p, "pain now");
-    d.pain_best = PainScore(best, "pain best");
-    d.pain_worst = PainScore(worst, "pain worst");
-    if (std::any_of(odi.begin(), odi.end(), [](const auto& s) { return s.has_value(); })) d.odi = OdiResponses(odi);
-    d.rmdq = rmdq_from_text(rmdq);
+namespace {
 
-    {
-        BodyRegion region{};
-        Side side{};
-        int intensity = 0;
-        PainQuality quality{};
-        soci::statement st = (sql.prepare << "SELECT region, side, intensity, quality FROM assessment_pain_map "
-                                             "WHERE assessment_id = :id ORDER BY region, side",
-                              soci::into(region), soci::into(side), soci::into(intensity), soci::into(quality),
-                              soci::use(id));
-        st.execute();
-        while (st.fetch()) d.pain_map.push_back(PainMapEntry{region, side, PainScore(intensity, "pain map intensity"), quality});
+// Reads stored assessments by id: the row, then its pain map, palpation findings, PSFS activities
+// and red flags. The five statements are prepared once and run again for each assessment, so a
+// client's assessments cost five preparations however many there are (the chart reads them all).
+class AssessmentReader {
+public:
+    explicit AssessmentReader(soci::session& sql);
+    std::optional<Assessment> read(AssessmentId id);
+
+private:
+    AssessmentId m_id = 0;
+    // The row as fetched. Its text moves into each assessment read.
+    AssessmentDetails m_row;
+    ClientId m_client = 0;
+    int m_version = 0, m_now = 0, m_best = 0, m_worst = 0;
+    std::array<std::optional<int>, odi_section_count> m_odi;
+    std::optional<std::string> m_rmdq;
+    // One row of each child table, as fetched.
+    BodyRegion m_region{};
+    Side m_side{};
+    int m_intensity = 0;
+    PainQuality m_quality{};
+    PalpationFinding m_finding{};
+    int m_adhesions = 0;
+    PsfsActivity m_activity;
+    RedFlag m_flag{};
+    soci::statement m_assessment, m_pain_map, m_palpation, m_psfs, m_red_flags;
+};
+
+AssessmentReader::AssessmentReader(soci::session& sql)
+    : m_assessment((sql.prepare << "SELECT client_id, assessed_on, therapist, chief_complaint, onset_date, "
+                                   "duration_weeks, pain_now, pain_best, pain_worst, aggravating_factors, "
+                                   "easing_factors, posture, range_of_motion, odi_1, odi_2, odi_3, odi_4, odi_5, "
+                                   "odi_6, odi_7, odi_8, odi_9, odi_10, rmdq_items, red_flag_notes, referred_to, "
+                                   "notes, version FROM assessments WHERE id = :id",
+                    soci::into(m_client), soci::into(m_row.assessed_on), soci::into(m_row.therapist),
+                    soci::into(m_row.chief_complaint), soci::into(m_row.onset_date), soci::into(m_row.duration_weeks),
+                    soci::into(m_now), soci::into(m_best), soci::into(m_worst), soci::into(m_row.aggravating_factors),
+                    soci::into(m_row.easing_factors), soci::into(m_row.posture), soci::into(m_row.range_of_motion),
+                    soci::into(m_odi[0]), soci::into(m_odi[1]), soci::into(m_odi[2]), soci::into(m_odi[3]),
+                    soci::into(m_odi[4]), soci::into(m_odi[5]), soci::into(m_odi[6]), soci::into(m_odi[7]),
+                    soci::into(m_odi[8]), soci::into(m_odi[9]), soci::into(m_rmdq),
+                    soci::into(m_row.red_flags.notes), soci::into(m_row.red_flags.referred_to),
+                    soci::into(m_row.notes), soci::into(m_version), soci::use(m_id))),
+      m_pain_map((sql.prepare << "SELECT region, side, intensity, quality FROM assessment_pain_map "
+                                 "WHERE assessment_id = :id ORDER BY region, side",
+                  soci::into(m_region), soci::into(m_side), soci::into(m_intensity), soci::into(m_quality),
+                  soci::use(m_id))),
+      m_palpation((sql.prepare << "SELECT muscle, side, hypertonicity, tenderness, trigger_points, adhesions, "
+                                  "note FROM assessment_palpation WHERE assessment_id = :id ORDER BY position",
+                   soci::into(m_finding.muscle), soci::into(m_finding.side), soci::into(m_finding.hypertonicity),
+                   soci::into(m_finding.tenderness), soci::into(m_finding.trigger_points), soci::into(m_adhesions),
+                   soci::into(m_finding.note), soci::use(m_id))),
+      m_psfs((sql.prepare << "SELECT activity, rating FROM assessment_psfs WHERE assessment_id = :id "
+                             "ORDER BY position",
+              soci::into(m_activity.activity), soci::into(m_activity.rating), soci::use(m_id))),
+      m_red_flags((sql.prepare << "SELECT flag FROM assessment_red_flags WHERE assessment_id = :id",
+                   soci::into(m_flag), soci::use(m_id))) {}
+
+std::optional<Assessment> AssessmentReader::read(AssessmentId id) {
+    m_id = id;
+    if (!m_assessment.execute(true)) return std::nullopt;
+    AssessmentDetails d = std::move(m_row);
+    m_row = AssessmentDetails{};
+    d.pain_now = PainScore(m_now, "pain now");
+    d.pain_best = PainScore(m_best, "pain best");
+    d.pain_worst = PainScore(m_worst, "pain worst");
+    if (std::any_of(m_odi.begin(), m_odi.end(), [](const auto& s) { return s.has_value(); }))
+        d.odi = OdiResponses(m_odi);
+    d.rmdq = rmdq_from_text(m_rmdq);
+
+    m_pain_map.execute();
+    while (m_pain_map.fetch())
+        d.pain_map.push_back(PainMapEntry{m_region, m_side, PainScore(m_intensity, "pain map intensity"), m_quality});
+    m_palpation.execute();
+    while (m_palpation.fetch()) {
+        m_finding.adhesions = m_adhesions != 0;
+        d.palpation.push_back(m_finding);
     }
-    {
-        PalpationFinding p{};
-        int adhesions = 0;
-        soci::statement st = (sql.prepare << "SELECT muscle, side, hypertonicity, tenderness, trigger_points, adhesions, "
-                                             "note FROM assessment_palpation WHERE assessment_id = :id ORDER BY position",
-                              soci::into(p.muscle), soci::into(p.side), soci::into(p.hypertonicity),
-                              soci::into(p.tenderness), soci::into(p.trigger_points), soci::into(adhesions),
-                              soci::into(p.note), soci::use(id));
-        st.execute();
-        while (st.fetch()) {
-            p.adhesions = adhesions != 0;
-            d.palpation.push_back(p);
-        }
-    }
-    {
-        std::vector<PsfsActivity> acts;
-        PsfsActivity act;
-        soci::statement st = (sql.prepare << "SELECT activity, rating FROM assessment_psfs WHERE assessment_id = :id "
-                                             "ORDER BY position",
-                              soci::into(act.activity), soci::into(act.rating), soci::use(id));
-        st.execute();
-        while (st.fetch()) acts.push_back(act);
-        if (!acts.empty()) d.psfs = PsfsResponses(std::move(acts));
-    }
-    {
-        RedFlag flag{};
-        soci::statement st = (sql.prepare << "SELECT flag FROM assessment_red_flags WHERE assessment_id = :id",
-                              soci::into(flag), soci::use(id));
-        st.execute();
-        while (st.fetch()) d.red_flags.positive.insert(flag);
-    }
+    std::vector<PsfsActivity> acts;
+    m_psfs.execute();
+    while (m_psfs.fetch()) acts.push_back(m_activity);
+    if (!acts.empty()) d.psfs = PsfsResponses(std::move(acts));
+    m_red_flags.execute();
+    while (m_red_flags.fetch()) d.red_flags.positive.insert(m_flag);
+
     const Date reference = std::max(today_utc(), d.assessed_on);
-    Assessment a(client, std::move(d), reference);
+    Assessment a(m_client, std::move(d), reference);
     a.set_id(id);
-    a.set_version(version);
+    a.set_version(m_version);
     return a;
+}
+
+} // namespace
+
+std::optional<Assessment> AssessmentRepository::find(AssessmentId id) {
+    return AssessmentReader(m_db.sql()).read(id);
 }
 
 Assessment AssessmentRepository::get(AssessmentId id) {
@@ -297,7 +321,13 @@ std::vector<Assessment> AssessmentRepository::for_client(ClientId client) {
     while (st.fetch()) ids.push_back(id);
     std::vector<Assessment> out;
     out.reserve(ids.size());
-    for (AssessmentId i : ids) out.push_back(get(i));
+    if (ids.empty()) return out;
+    AssessmentReader reader(m_db.sql());
+    for (AssessmentId i : ids) {
+        auto a = reader.read(i);
+        if (!a) throw NotFoundError("There is no assessment with id " + std::to_string(i) + ".");
+        out.push_back(std::move(*a));
+    }
     return out;
 }
 

@@ -86,21 +86,20 @@ ClientId ClientRepository::add(Client& client) {
     const std::string key = client_search_key(d);
     const std::optional<Date> archived_on = client.archived_on(); // bound by reference: must outlive the statement
     auto& sql = m_db.sql();
+    long long id = 0;
     sql << "INSERT INTO clients (" + std::string(client_columns) +
                ", search_key, archived_on, created_at, updated_at, version) VALUES (:family_name, :given_name, "
                ":preferred_name, :date_of_birth, :phone, :email, :address, :ec_name, :ec_phone, :referral_source, "
                ":referring_physician, :occupation, :activity, :health_notes, :allergies, :pressure, "
                ":sensitive_areas, :consent_date, :red_flag_notes, :referred_to, :screened_on, :search_key, "
-               ":archived_on, :created_at, :updated_at, 1)",
+               ":archived_on, :created_at, :updated_at, 1) RETURNING id",
         soci::use(d.family_name), soci::use(d.given_name), soci::use(d.preferred_name), soci::use(d.date_of_birth),
         soci::use(d.phone), soci::use(d.email), soci::use(d.address), soci::use(d.emergency_contact_name),
         soci::use(d.emergency_contact_phone), soci::use(d.referral_source), soci::use(d.referring_physician),
         soci::use(d.occupation), soci::use(d.activity), soci::use(d.health_notes), soci::use(d.allergies),
         soci::use(d.pressure_preference), soci::use(d.sensitive_areas), soci::use(d.consent_date),
         soci::use(d.intake_red_flags.notes), soci::use(d.intake_red_flags.referred_to),
-        soci::use(d.red_flags_screened_on), soci::use(key), soci::use(archived_on), soci::use(now), soci::use(now);
-    long long id = 0;
-    sql << "SELECT last_insert_rowid()", soci::into(id);
+        soci::use(d.red_flags_screened_on), soci::use(key), soci::use(archived_on), soci::use(now), soci::use(now), soci::into(id);
     client.set_id(id);
     client.set_version(1);
     write_children(client);
@@ -270,7 +269,7 @@ ClientFilter client_filter(const ClientQuery& q) {
     // punctuation is also tried as bare digits, since phone numbers are indexed as digits:
     // "555-0101" finds 5550101, while "1990-01" still finds a date of birth.
     ClientFilter f;
-    const std::string lowered = text::ascii_lower(q.text);
+    const std::string lowered = text::ascii_lower(text::searchable(q.text));
     // A word longer than any search key (three names of 200 characters, phone digits, a date)
     // matches no client; SQLite would refuse its LIKE pattern past 50,000 bytes.
     bool unmatchable = false;
@@ -311,10 +310,14 @@ std::vector<ClientSummary> ClientRepository::search(const ClientQuery& q) {
     // The list order is the order of the clients_list index, which also holds every column read
     // here, so the search scans that index alone (schema version 3).
     ClientFilter f = client_filter(q);
+    // Names in order regardless of case: SQLite's NOCASE collation, which the clients_list index
+    // is built with; on a clinic server lower(), which its index is built on.
+    const char* order = m_db.backend() == Backend::postgresql
+                            ? " ORDER BY lower(family_name), lower(given_name), id "
+                            : " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id ";
     const std::string query = "SELECT id, family_name, given_name, preferred_name, phone, date_of_birth, "
-                              "archived_on IS NOT NULL FROM clients WHERE " +
-                              f.where + " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id "
-                                        "LIMIT :limit OFFSET :offset";
+                              "CASE WHEN archived_on IS NULL THEN 0 ELSE 1 END FROM clients WHERE " +
+                              f.where + order + "LIMIT :limit OFFSET :offset";
     std::vector<ClientSummary> out;
     ClientSummary s;
     int archived = 0;

@@ -79,18 +79,17 @@ PlanId PlanRepository::add(TreatmentPlan& plan) {
     const std::string start_time = to_hhmm(s.start_time);
     const ClientId client = plan.client_id();
     const PlanStatus status = plan.status();
+    long long id = 0;
     m_db.sql() << "INSERT INTO treatment_plans (client_id, created_on, based_on_assessment, status, status_reason, "
                   "session_count, frequency, interval_days, session_minutes, start_date, start_time, therapist, "
                   "reassess_after_sessions, notes, created_at, updated_at, version) VALUES (:client, :created_on, "
                   ":based_on, :status, :reason, :count, :freq, :interval, :minutes, :start_date, :start_time, "
-                  ":therapist, :reassess, :notes, :created, :updated, 1)",
+                  ":therapist, :reassess, :notes, :created, :updated, 1) RETURNING id",
         soci::use(client), soci::use(d.created_on), soci::use(d.based_on_assessment), soci::use(status),
         soci::use(plan.status_reason()), soci::use(s.session_count), soci::use(s.frequency),
         soci::use(s.interval_days), soci::use(s.session_minutes), soci::use(s.start_date), soci::use(start_time),
         soci::use(s.therapist), soci::use(d.reassess_after_sessions), soci::use(d.notes), soci::use(now),
-        soci::use(now);
-    long long id = 0;
-    m_db.sql() << "SELECT last_insert_rowid()", soci::into(id);
+        soci::use(now), soci::into(id);
     plan.set_id(id);
     plan.set_version(1);
     write_children(plan);
@@ -248,7 +247,7 @@ std::vector<TreatmentPlan> load_plans(soci::session& sql, const std::string& whe
     std::vector<TreatmentPlan> out;
     out.reserve(rows.size());
     for (auto& r : rows) {
-        TreatmentPlan p(r.client, std::move(r.details));
+        TreatmentPlan p = TreatmentPlan::restore(r.client, std::move(r.details));
         p.set_id(r.id);
         p.set_version(r.version);
         p.restore_status(r.status, r.reason);

@@ -2,11 +2,13 @@
 
 #include "audit_log.h"
 #include "common/error.h"
+#include "common/text.h"
 #include "database.h"
 #include "soci_mapping.h"
 
+#include <algorithm>
 #include <sstream>
-#include <unordered_map>
+#include <utility>
 
 namespace knotwork::db {
 
@@ -62,18 +64,21 @@ void bind_row(soci::statement& st, SessionRow& r) {
     st.exchange(soci::into(r.version));
 }
 
-// The session as stored, with `techniques` in its note (validated once, with the note).
-Session to_session(const SessionRow& r, std::vector<AppliedTechnique> techniques = {}) {
-    Session s(r.client, r.starts_at, r.ends_at, r.therapist);
+// The session as stored, with its signature; its techniques and amendments are read afterwards.
+// Takes the row's text (its other columns stay as they were), so each fetched row is copied
+// nowhere. Nothing is checked again: the session and its note were checked when they were
+// written, and a chart loads a hundred of them.
+Session to_session(SessionRow& r) {
+    Session s = Session::restore(r.client, r.starts_at, r.ends_at, r.therapist);
     s.set_id(r.id);
     s.set_version(r.version);
     if (r.plan && r.series_number && r.series_of) s.set_series(SeriesPosition{*r.plan, *r.series_number, *r.series_of});
-    s.restore_status(r.status, r.status_reason);
-    SoapNote note = r.note;
-    note.techniques = std::move(techniques);
+    s.restore_status(r.status, std::move(r.status_reason));
+    SoapNote note = std::move(r.note);
     if (r.pain_before) note.pain_before = PainScore(*r.pain_before, "pain before");
     if (r.pain_after) note.pain_after = PainScore(*r.pain_after, "pain after");
-    s.write_note(std::move(note));
+    s.restore_note(std::move(note));
+    if (r.signed_by && r.signed_at) s.restore_signature(Signature{std::move(*r.signed_by), *r.signed_at});
     return s;
 }
 
@@ -103,15 +108,12 @@ std::vector<Amendment> load_amendments(soci::session& sql, SessionId id) {
     return out;
 }
 
-// Completes a loaded session: techniques, signature, amendments.
-void finish_loading(soci::session& sql, const SessionRow& row, Session& s) {
-    SoapNote note = s.note();
-    load_techniques(sql, row.id, note.techniques);
-    s.write_note(std::move(note));
-    if (row.signed_by && row.signed_at) {
-        s.restore_signature(Signature{*row.signed_by, *row.signed_at});
-        s.restore_amendments(load_amendments(sql, row.id));
-    }
+// Completes a session loaded alone: its techniques and, when signed, its amendments.
+void finish_loading(soci::session& sql, Session& s) {
+    std::vector<AppliedTechnique> techniques;
+    load_techniques(sql, s.id(), techniques);
+    s.restore_techniques(std::move(techniques));
+    if (s.is_signed()) s.restore_amendments(load_amendments(sql, s.id()));
 }
 
 // ---- the audit trail's view of a session ----------------------------------------------------
@@ -154,40 +156,55 @@ std::vector<FieldChange> signature_changes(const Signature& sig) {
     return {FieldChange{"signed_by", "", sig.signed_by}, FieldChange{"signed_at", "", audit_text(sig.signed_at)}};
 }
 
-[[noreturn]] void rethrow_locked(const soci::soci_error& e) {
+[[noreturn]] void rethrow_locked(Database& db, const soci::soci_error& e) {
     const std::string msg = e.get_error_message();
     // Only the refusals of our own triggers; SQLite's "database is locked" is a busy file.
     if (msg.find("signed note is locked") != std::string::npos || msg.find("append-only") != std::string::npos ||
         msg.find("only a signed note takes amendments") != std::string::npos)
         throw LockedRecordError("The database refused the change: " + msg);
-    throw Error("Saving the session failed: " + msg);
+    db.fail(e, "saving the session", "Saving the session failed");
+}
+
+} // namespace
+
+namespace {
+
+// The words of what a person typed: runs of letters, digits and multi-byte UTF-8 characters.
+// Everything else (quotes, operators, punctuation) only separates words, so no typed text can be
+// a query's syntax.
+std::vector<std::string> search_words(const std::string& typed) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text::searchable(typed)) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80) {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
 }
 
 } // namespace
 
 std::string fts_query(const std::string& typed) {
     std::string out;
-    std::string word;
-    auto flush = [&] {
-        if (word.empty()) return;
+    for (const auto& word : search_words(typed)) {
         if (!out.empty()) out += ' ';
-        out += '"';
-        for (char c : word) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-        out += "\"*";
-        word.clear();
-    };
-    for (char c : typed) {
-        const auto u = static_cast<unsigned char>(c);
-        // Word characters: letters, digits and every byte of a multi-byte UTF-8 sequence.
-        if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80)
-            word += c;
-        else
-            flush();
+        out += '"' + word + "\"*";
     }
-    flush();
+    return out;
+}
+
+std::string tsquery_text(const std::string& typed) {
+    std::string out;
+    for (const auto& word : search_words(typed)) {
+        if (!out.empty()) out += " & ";
+        out += "'" + word + "':*";
+    }
     return out;
 }
 
@@ -207,20 +224,32 @@ SessionId SessionRepository::add(Session& s) {
     const SoapNote& n = s.note();
     const auto before = score_value(n.pain_before), after = score_value(n.pain_after);
     try {
-        m_db.sql() << "INSERT INTO sessions (client_id, plan_id, series_number, series_of, starts_at, ends_at, "
-                      "therapist, status, status_reason, subjective, objective, assessment, plan_text, pain_before, "
-                      "pain_after, adverse_reactions, created_at, updated_at, version) VALUES (:client, :plan, :num, "
-                      ":of, :starts, :ends, :therapist, :status, :reason, :s, :o, :a, :p, :before, :after, :adverse, "
-                      ":created, :updated, 1)",
-            soci::use(client), soci::use(plan), soci::use(number), soci::use(of), soci::use(starts), soci::use(ends),
-            soci::use(s.therapist()), soci::use(status), soci::use(s.status_reason()), soci::use(n.subjective),
-            soci::use(n.objective), soci::use(n.assessment), soci::use(n.plan), soci::use(before), soci::use(after),
-            soci::use(n.adverse_reactions), soci::use(now), soci::use(now);
+        // A bare booking names only the schedule's columns, so a front-desk account on a clinic
+        // server (which may not write notes) can make one.
+        const bool has_note = !n.subjective.empty() || !n.objective.empty() || !n.assessment.empty() ||
+                              !n.plan.empty() || !n.adverse_reactions.empty() || before || after;
         long long id = 0;
-        m_db.sql() << "SELECT last_insert_rowid()", soci::into(id);
+        if (has_note) {
+            m_db.sql() << "INSERT INTO sessions (client_id, plan_id, series_number, series_of, starts_at, ends_at, "
+                          "therapist, status, status_reason, subjective, objective, assessment, plan_text, pain_before, "
+                          "pain_after, adverse_reactions, created_at, updated_at, version) VALUES (:client, :plan, :num, "
+                          ":of, :starts, :ends, :therapist, :status, :reason, :s, :o, :a, :p, :before, :after, :adverse, "
+                          ":created, :updated, 1) RETURNING id",
+                soci::use(client), soci::use(plan), soci::use(number), soci::use(of), soci::use(starts), soci::use(ends),
+                soci::use(s.therapist()), soci::use(status), soci::use(s.status_reason()), soci::use(n.subjective),
+                soci::use(n.objective), soci::use(n.assessment), soci::use(n.plan), soci::use(before), soci::use(after),
+                soci::use(n.adverse_reactions), soci::use(now), soci::use(now), soci::into(id);
+        } else {
+            m_db.sql() << "INSERT INTO sessions (client_id, plan_id, series_number, series_of, starts_at, ends_at, "
+                          "therapist, status, status_reason, created_at, updated_at, version) VALUES (:client, :plan, "
+                          ":num, :of, :starts, :ends, :therapist, :status, :reason, :created, :updated, 1) RETURNING id",
+                soci::use(client), soci::use(plan), soci::use(number), soci::use(of), soci::use(starts), soci::use(ends),
+                soci::use(s.therapist()), soci::use(status), soci::use(s.status_reason()), soci::use(now),
+                soci::use(now), soci::into(id);
+        }
         s.set_id(id);
         s.set_version(1);
-        write_techniques(s);
+        if (!n.techniques.empty()) write_techniques(s);
         AuditLog audit(m_db);
         audit.record(AuditAction::create, "session", id, client,
                      audit_text(starts) + ", " + std::string(label(status)));
@@ -234,7 +263,7 @@ SessionId SessionRepository::add(Session& s) {
         }
         return id;
     } catch (const soci::soci_error& e) {
-        rethrow_locked(e);
+        rethrow_locked(m_db, e);
     }
 }
 
@@ -259,11 +288,11 @@ void SessionRepository::append_amendments(Session& s) {
     bool added = false;
     for (auto& a : amendments) {
         if (a.id != 0) continue;
-        m_db.sql() << "INSERT INTO note_amendments (session_id, author, written_at, reason, text) "
-                      "VALUES (:id, :author, :at, :reason, :text)",
-            soci::use(id), soci::use(a.author), soci::use(a.written_at), soci::use(a.reason), soci::use(a.text);
         long long aid = 0;
-        m_db.sql() << "SELECT last_insert_rowid()", soci::into(aid);
+        m_db.sql() << "INSERT INTO note_amendments (session_id, author, written_at, reason, text) "
+                      "VALUES (:id, :author, :at, :reason, :text) RETURNING id",
+            soci::use(id), soci::use(a.author), soci::use(a.written_at), soci::use(a.reason), soci::use(a.text),
+            soci::into(aid);
         a.id = aid;
         added = true;
         AuditLog(m_db).record(AuditAction::amend, "session", id, s.client_id(),
@@ -339,7 +368,7 @@ void SessionRepository::save(Session& s) {
             append_amendments(s);
         }
     } catch (const soci::soci_error& e) {
-        rethrow_locked(e);
+        rethrow_locked(m_db, e);
     }
 }
 
@@ -351,7 +380,7 @@ void SessionRepository::remove(const Session& s) {
         m_db.sql() << "DELETE FROM session_techniques WHERE session_id = :id", soci::use(id);
         m_db.sql() << "DELETE FROM sessions WHERE id = :id", soci::use(id);
     } catch (const soci::soci_error& e) {
-        rethrow_locked(e);
+        rethrow_locked(m_db, e);
     }
     AuditLog(m_db).record(AuditAction::remove, "session", id, s.client_id(),
                           "booking " + to_iso(s.starts_at()) + " deleted",
@@ -373,10 +402,10 @@ Session SessionRepository::get(SessionId id) {
 
 std::vector<Session> SessionRepository::load_many(const std::string& where_order, std::int64_t key, int limit) {
     auto& sql = m_db.sql();
-    SessionRow row;
-    std::vector<SessionRow> rows;
+    std::vector<Session> out;
     const std::string chosen = "FROM sessions " + where_order + " LIMIT :limit";
     {
+        SessionRow row;
         soci::statement st(sql);
         st.alloc();
         st.prepare("SELECT " + std::string(session_columns) + " " + chosen);
@@ -385,26 +414,34 @@ std::vector<Session> SessionRepository::load_many(const std::string& where_order
         st.exchange(soci::use(limit));
         st.define_and_bind();
         st.execute();
-        while (st.fetch()) rows.push_back(row);
+        while (st.fetch()) out.push_back(to_session(row));
     }
-    if (rows.size() <= 1) {
-        std::vector<Session> out;
-        for (const auto& r : rows) {
-            Session s = to_session(r);
-            finish_loading(sql, r, s);
-            out.push_back(std::move(s));
-        }
+    if (out.size() <= 1) {
+        for (auto& s : out) finish_loading(sql, s);
         return out;
     }
 
     // Many sessions: their techniques and amendments in one query each, not two per session
-    // (a 100-session chart took 201 statements that way).
+    // (a 100-session chart took 201 statements that way). Both come grouped by session; each
+    // group goes to its session when the next begins.
+    std::vector<std::pair<SessionId, std::size_t>> place; // session id, index in `out`; by id
+    place.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) place.emplace_back(out[i].id(), i);
+    std::sort(place.begin(), place.end());
+    const auto loaded = [&](SessionId id) -> Session* {
+        const auto found = std::lower_bound(place.begin(), place.end(), std::make_pair(id, std::size_t{0}));
+        return found != place.end() && found->first == id ? &out[found->second] : nullptr;
+    };
     const std::string same_sessions = " WHERE session_id IN (SELECT id " + chosen + ")";
-    std::unordered_map<SessionId, std::vector<AppliedTechnique>> techniques;
     {
-        SessionId session = 0;
+        SessionId session = 0, group_of = 0;
         AppliedTechnique t{};
         int pressure = 0;
+        std::vector<AppliedTechnique> group;
+        const auto hand_over = [&] {
+            if (Session* s = loaded(group_of)) s->restore_techniques(std::move(group));
+            group.clear();
+        };
         soci::statement st =
             (sql.prepare << "SELECT session_id, technique, region, side, pressure, minutes FROM session_techniques" +
                                 same_sessions + " ORDER BY session_id, position",
@@ -412,35 +449,37 @@ std::vector<Session> SessionRepository::load_many(const std::string& where_order
              soci::into(pressure), soci::into(t.minutes), soci::use(key), soci::use(limit));
         st.execute();
         while (st.fetch()) {
+            if (session != group_of) {
+                hand_over();
+                group_of = session;
+            }
             t.pressure = Pressure(pressure);
-            techniques[session].push_back(t);
+            group.push_back(t);
         }
+        hand_over();
     }
-    std::unordered_map<SessionId, std::vector<Amendment>> amendments;
     {
-        SessionId session = 0;
+        SessionId session = 0, group_of = 0;
         Amendment a;
+        std::vector<Amendment> group;
+        const auto hand_over = [&] {
+            if (Session* s = loaded(group_of); s && s->is_signed()) s->restore_amendments(std::move(group));
+            group.clear();
+        };
         soci::statement st =
             (sql.prepare << "SELECT session_id, id, author, written_at, reason, text FROM note_amendments" +
                                 same_sessions + " ORDER BY session_id, id",
              soci::into(session), soci::into(a.id), soci::into(a.author), soci::into(a.written_at),
              soci::into(a.reason), soci::into(a.text), soci::use(key), soci::use(limit));
         st.execute();
-        while (st.fetch()) amendments[session].push_back(a);
-    }
-
-    std::vector<Session> out;
-    out.reserve(rows.size());
-    for (const auto& r : rows) {
-        auto found_techniques = techniques.find(r.id);
-        Session s = to_session(r, found_techniques == techniques.end() ? std::vector<AppliedTechnique>{}
-                                                                        : std::move(found_techniques->second));
-        if (r.signed_by && r.signed_at) {
-            s.restore_signature(Signature{*r.signed_by, *r.signed_at});
-            if (auto found = amendments.find(r.id); found != amendments.end())
-                s.restore_amendments(std::move(found->second));
+        while (st.fetch()) {
+            if (session != group_of) {
+                hand_over();
+                group_of = session;
+            }
+            group.push_back(a);
         }
-        out.push_back(std::move(s));
+        hand_over();
     }
     return out;
 }
@@ -482,10 +521,49 @@ std::vector<AppointmentSummary> SessionRepository::between(DateTime from, DateTi
 
 std::vector<NoteHit> SessionRepository::search_notes(const std::string& text, int limit) {
     std::vector<NoteHit> out;
-    const std::string match = fts_query(text);
+    const bool server = m_db.backend() == Backend::postgresql;
+    const std::string match = server ? tsquery_text(text) : fts_query(text);
     if (match.empty()) return out;
     NoteHit h;
     std::string family, given, preferred;
+    auto collect = [&](soci::statement& st, bool in_amendment) {
+        st.execute();
+        while (st.fetch()) {
+            h.client_name = (preferred.empty() ? given : preferred) + " " + family;
+            h.in_amendment = in_amendment;
+            out.push_back(h);
+        }
+    };
+    if (server) {
+        // PostgreSQL's own text search (schema: notes_tsv and the knotwork_notes configuration,
+        // which folds case and accents as SQLite's unicode61 tokenizer does). The newest matches
+        // are chosen first, then only those few get a highlighted snippet.
+        const char* headline = "'StartSel=[, StopSel=], MaxWords=12, MinWords=5, MaxFragments=1, FragmentDelimiter=...'";
+        soci::statement notes =
+            (m_db.sql().prepare << std::string("SELECT m.id, m.client_id, c.family_name, c.given_name, c.preferred_name, "
+                                               "m.starts_at, ts_headline('knotwork_notes', concat_ws(' ', m.subjective, "
+                                               "m.objective, m.assessment, m.plan_text, m.adverse_reactions), "
+                                               "to_tsquery('knotwork_notes', :q), ") +
+                                       headline +
+                                       ") FROM (SELECT s.* FROM sessions s WHERE s.notes_tsv @@ to_tsquery("
+                                       "'knotwork_notes', :q2) ORDER BY s.id DESC LIMIT :limit) m JOIN clients c "
+                                       "ON c.id = m.client_id ORDER BY m.id DESC",
+             soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(preferred),
+             soci::into(h.starts_at), soci::into(h.snippet), soci::use(match), soci::use(match), soci::use(limit));
+        collect(notes, false);
+        soci::statement amendments =
+            (m_db.sql().prepare << std::string("SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, "
+                                               "s.starts_at, ts_headline('knotwork_notes', m.reason || ' ' || m.text, "
+                                               "to_tsquery('knotwork_notes', :q), ") +
+                                       headline +
+                                       ") FROM (SELECT a.* FROM note_amendments a WHERE a.notes_tsv @@ to_tsquery("
+                                       "'knotwork_notes', :q2) ORDER BY a.id DESC LIMIT :limit) m JOIN sessions s "
+                                       "ON s.id = m.session_id JOIN clients c ON c.id = s.client_id ORDER BY m.id DESC",
+             soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(preferred),
+             soci::into(h.starts_at), soci::into(h.snippet), soci::use(match), soci::use(match), soci::use(limit));
+        collect(amendments, true);
+        return out;
+    }
     soci::statement st =
         (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, s.starts_at, "
                                "snippet(notes_fts, -1, '[', ']', '...', 12) FROM notes_fts "
@@ -493,12 +571,7 @@ std::vector<NoteHit> SessionRepository::search_notes(const std::string& text, in
                                "WHERE notes_fts MATCH :q ORDER BY notes_fts.rowid DESC LIMIT :limit",
          soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(preferred),
          soci::into(h.starts_at), soci::into(h.snippet), soci::use(match), soci::use(limit));
-    st.execute();
-    while (st.fetch()) {
-        h.client_name = (preferred.empty() ? given : preferred) + " " + family;
-        h.in_amendment = false;
-        out.push_back(h);
-    }
+    collect(st, false);
     soci::statement am =
         (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, s.starts_at, "
                                "snippet(amendments_fts, -1, '[', ']', '...', 12) FROM amendments_fts "
@@ -507,12 +580,7 @@ std::vector<NoteHit> SessionRepository::search_notes(const std::string& text, in
                                "ORDER BY amendments_fts.rowid DESC LIMIT :limit",
          soci::into(h.session), soci::into(h.client), soci::into(family), soci::into(given), soci::into(preferred),
          soci::into(h.starts_at), soci::into(h.snippet), soci::use(match), soci::use(limit));
-    am.execute();
-    while (am.fetch()) {
-        h.client_name = (preferred.empty() ? given : preferred) + " " + family;
-        h.in_amendment = true;
-        out.push_back(h);
-    }
+    collect(am, true);
     return out;
 }
 

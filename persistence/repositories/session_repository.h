@@ -68,5 +68,7 @@ private:
 // Turns what a person typed into an FTS5 query that cannot be a syntax error: each word becomes
 // a quoted prefix term, all required. Empty when nothing searchable remains.
 std::string fts_query(const std::string& typed);
+// The same for a clinic server: PostgreSQL's to_tsquery text, each word a prefix, all required.
+std::string tsquery_text(const std::string& typed);
 
 } // namespace knotwork::db

@@ -1,12 +1,17 @@
 #pragma once
 // A fresh practice per test: a new SQLite file in a unique temporary folder, opened with
 // create_if_missing and the actor "test", the folder removed with everything in it afterwards.
+// The same suite runs against a clinic server (PostgreSQL) when KNOTWORK_TEST_BACKEND is
+// "postgresql": each practice is then a schema of its own on the server KNOTWORK_TEST_PG_URL
+// names, dropped with everything in it afterwards. Tests that only make sense for one backend
+// carry the label sqlite_only or postgresql_only, and CTest runs the suite once per backend.
 // Also the sample records the persistence suites store, and small helpers that read the file
 // behind the repositories' backs (raw SQL is for tests only: it proves the database itself
 // refuses what the repositories never attempt).
 #include "assessment/assessment.h"
 #include "client/client.h"
 #include "database.h"
+#include "postgresql_native.h"
 #include "plan/treatment_plan.h"
 #include "repositories/client_repository.h"
 #include "repositories/session_repository.h"
@@ -15,11 +20,13 @@
 #include "domain_printers.h"
 
 #include <boost/test/unit_test.hpp>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -59,6 +66,94 @@ private:
     std::filesystem::path m_path;
 };
 
+// ---- the backend under test ------------------------------------------------------------------
+
+enum class TestBackend { sqlite, postgresql };
+
+inline TestBackend test_backend() {
+    const char* b = std::getenv("KNOTWORK_TEST_BACKEND");
+    return b && std::string(b) == "postgresql" ? TestBackend::postgresql : TestBackend::sqlite;
+}
+inline bool on_postgresql() { return test_backend() == TestBackend::postgresql; }
+
+// Decorators for cases that only make sense on one backend (a file's permissions; a server's
+// accounts): on the other, Boost.Test reports them skipped, saying why.
+struct RunsOn {
+    TestBackend backend;
+    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+        boost::test_tools::assertion_result ok(test_backend() == backend);
+        if (!ok) ok.message() << (backend == TestBackend::sqlite ? "a practice-file case" : "a clinic-server case");
+        return ok;
+    }
+};
+inline boost::unit_test::decorator::precondition sqlite_only() { return boost::unit_test::precondition(RunsOn{TestBackend::sqlite}); }
+inline boost::unit_test::decorator::precondition postgresql_only() {
+    return boost::unit_test::precondition(RunsOn{TestBackend::postgresql});
+}
+
+// The clinic server the PostgreSQL run uses, or "" when none is given.
+inline std::string test_server_url() {
+    const char* url = std::getenv("KNOTWORK_TEST_PG_URL");
+    return url ? url : "";
+}
+
+// `url` (a postgresql:// URL or key=value string) with `extra` ("-c search_path=x") added to the
+// options the server applies to the session.
+inline std::string with_server_options(const std::string& url, const std::string& extra) {
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+        std::string encoded;
+        for (char c : extra) {
+            if (c == ' ') encoded += "%20";
+            else if (c == '=') encoded += "%3D";
+            else encoded += c;
+        }
+        return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=" + encoded;
+    }
+    return url + " options='" + extra + "'";
+}
+
+// A schema of its own on the test server, for one practice; dropped, contents and all, when the
+// object goes away.
+class TempSchema {
+public:
+    // SOCI reads only libpq's key=value form: the program's own conversion turns a URL into it.
+    TempSchema() : m_admin(soci::postgresql, db::postgresql::connect_string(test_server_url(), "")) {
+        std::random_device random;
+        m_name = "knotwork_t" + std::to_string(random()) + std::to_string(random() % 1000);
+        m_admin << "SET client_min_messages = warning";
+        m_admin << "CREATE SCHEMA " + m_name;
+    }
+    ~TempSchema() {
+        try {
+            m_admin << "DROP SCHEMA " + m_name + " CASCADE";
+        } catch (...) {
+        }
+    }
+    TempSchema(const TempSchema&) = delete;
+    TempSchema& operator=(const TempSchema&) = delete;
+
+    const std::string& name() const noexcept { return m_name; }
+    // Where a practice in this schema opens, for the server's owner account.
+    std::string location() const { return with_server_options(test_server_url(), "-c search_path=" + m_name); }
+    // The same practice for another account (`user`), signing in without a password.
+    std::string location_for(const std::string& user) const {
+        std::string url = test_server_url();
+        const auto at = url.find('@');
+        const auto scheme = url.find("://");
+        if (scheme != std::string::npos && at != std::string::npos) url = url.substr(0, scheme + 3) + user + url.substr(at);
+        else if (scheme != std::string::npos) url = url.substr(0, scheme + 3) + user + "@" + url.substr(scheme + 3);
+        else url += " user=" + user;
+        return with_server_options(url, "-c search_path=" + m_name);
+    }
+    // An owner's raw connection to the server, for setting up accounts and reading behind the
+    // program's back.
+    soci::session& admin() { return m_admin; }
+
+private:
+    soci::session m_admin;
+    std::string m_name;
+};
+
 inline db::OpenOptions test_options() { return db::OpenOptions{.create_if_missing = true, .actor = "test"}; }
 
 // Permission bits of a file (0600 for a practice file).
@@ -73,14 +168,17 @@ inline unsigned permissions_of(const std::filesystem::path& p) {
 struct PracticeFixture {
     TempDir dir;
     std::filesystem::path file = dir.file("practice.knotwork");
-    std::unique_ptr<db::Database> database = db::Database::open(file.string(), test_options());
+    std::unique_ptr<TempSchema> schema = on_postgresql() ? std::make_unique<TempSchema>() : nullptr;
+    // The practice file's path, or the clinic server's URL for this test's schema.
+    std::string location = schema ? schema->location() : file.string();
+    std::unique_ptr<db::Database> database = db::Database::open(location, test_options());
 
     db::Database& db() { return *database; }
 
-    // Closes the practice and opens the same file again, as the next start of the program would.
+    // Closes the practice and opens it again, as the next start of the program would.
     void reopen() {
         database.reset();
-        database = db::Database::open(file.string(), test_options());
+        database = db::Database::open(location, test_options());
     }
 };
 

@@ -207,6 +207,34 @@ BOOST_FIXTURE_TEST_CASE(a_clients_assessments_come_oldest_first, AssessmentFixtu
     BOOST_TEST(db::AssessmentRepository(db()).for_client(4242).empty());
 }
 
+BOOST_FIXTURE_TEST_CASE(each_of_a_clients_assessments_comes_back_as_it_was_stored, AssessmentFixture) {
+    // A client's assessments are read one after another by the same statements: nothing of one
+    // may carry over into the next, measures and children included.
+    AssessmentDetails bare = full_assessment(Date(2026, 1, 15));
+    bare.odi.reset();
+    bare.rmdq.reset();
+    bare.psfs.reset();
+    bare.pain_map.clear();
+    bare.palpation.clear();
+    bare.red_flags = {};
+    bare.onset_date.reset();
+    bare.notes.clear();
+    AssessmentDetails later = full_assessment(Date(2026, 2, 20));
+    later.chief_complaint = "Stiff neck after a long drive";
+    later.psfs = PsfsResponses({{"Driving", 3}, {"Reading", 6}, {"Sleeping", 5}});
+    std::vector<AssessmentDetails> stored;
+    for (const auto& d : {full_assessment(Date(2025, 11, 1)), bare, later}) stored.push_back(store(d).details());
+
+    reopen();
+    const auto list = db::AssessmentRepository(db()).for_client(client.id());
+    BOOST_TEST_REQUIRE(list.size() == stored.size());
+    for (std::size_t i = 0; i < list.size(); ++i)
+        BOOST_TEST((canonical(list[i].details()) == canonical(stored[i])));
+    BOOST_TEST(!list[1].details().psfs.has_value());
+    BOOST_TEST(list[1].details().pain_map.empty());
+    BOOST_TEST(list[2].details().psfs.has_value());
+}
+
 BOOST_FIXTURE_TEST_CASE(an_update_replaces_the_children_and_a_stale_copy_conflicts, AssessmentFixture) {
     const Assessment stored = store(full_assessment(Date(2026, 2, 20)));
     Assessment first = db::AssessmentRepository(db()).get(stored.id());

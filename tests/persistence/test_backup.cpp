@@ -53,7 +53,7 @@ std::string read_file(const std::filesystem::path& p) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(Backup)
+BOOST_AUTO_TEST_SUITE(Backup, *sqlite_only())
 
 BOOST_FIXTURE_TEST_CASE(a_backup_is_a_complete_owner_only_practice, BusyPracticeFixture) {
     const auto target = dir.file("backup 2026-03-01 Müller.knotwork");

@@ -69,7 +69,7 @@ int tables_in(db::Database& db, const std::filesystem::path& p) {
 
 BOOST_AUTO_TEST_SUITE(Database)
 
-BOOST_FIXTURE_TEST_CASE(a_new_practice_is_at_the_latest_schema_marked_as_knotwork_and_owner_only, PracticeFixture) {
+BOOST_FIXTURE_TEST_CASE(a_new_practice_is_at_the_latest_schema_marked_as_knotwork_and_owner_only, PracticeFixture, *sqlite_only()) {
     BOOST_TEST(db::Database::latest_schema_version() >= 1);
     BOOST_TEST(db().schema_version() == db::Database::latest_schema_version());
     BOOST_TEST(application_id(db()) == knotwork_application_id);
@@ -89,10 +89,10 @@ BOOST_FIXTURE_TEST_CASE(reopening_keeps_what_was_saved, PracticeFixture) {
     BOOST_TEST(clients.count() == 1);
     BOOST_TEST((clients.get(stored.id()).details() == full_client()));
     BOOST_TEST(db().schema_version() == db::Database::latest_schema_version());
-    BOOST_TEST(permissions_of(file) == 0600u);
+    if (!on_postgresql()) BOOST_TEST(permissions_of(file) == 0600u);
 }
 
-BOOST_AUTO_TEST_CASE(a_missing_file_without_create_is_a_clear_error_and_creates_nothing) {
+BOOST_AUTO_TEST_CASE(a_missing_file_without_create_is_a_clear_error_and_creates_nothing, *sqlite_only()) {
     TempDir dir;
     const auto missing = dir.file("nowhere.knotwork");
     const std::string message = open_refusal(missing.string(), db::OpenOptions{.actor = "test"});
@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(a_missing_file_without_create_is_a_clear_error_and_creates_
     BOOST_TEST(!std::filesystem::exists(missing));
 }
 
-BOOST_AUTO_TEST_CASE(a_missing_folder_is_named_in_the_error) {
+BOOST_AUTO_TEST_CASE(a_missing_folder_is_named_in_the_error, *sqlite_only()) {
     TempDir dir;
     const auto folder = dir.file("no such folder");
     const std::string message = open_refusal((folder / "practice.knotwork").string());
@@ -108,13 +108,13 @@ BOOST_AUTO_TEST_CASE(a_missing_folder_is_named_in_the_error) {
     BOOST_TEST(!std::filesystem::exists(folder));
 }
 
-BOOST_AUTO_TEST_CASE(a_folder_is_not_a_practice_file) {
+BOOST_AUTO_TEST_CASE(a_folder_is_not_a_practice_file, *sqlite_only()) {
     TempDir dir;
     const std::string message = open_refusal(dir.path().string());
     BOOST_TEST(contains(message, "is a folder, not a practice file"));
 }
 
-BOOST_AUTO_TEST_CASE(a_file_that_is_not_sqlite_is_refused_and_left_alone) {
+BOOST_AUTO_TEST_CASE(a_file_that_is_not_sqlite_is_refused_and_left_alone, *sqlite_only()) {
     struct Case {
         const char* what;
         std::string content;
@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(a_file_that_is_not_sqlite_is_refused_and_left_alone) {
     }
 }
 
-BOOST_FIXTURE_TEST_CASE(a_sqlite_file_of_another_program_is_refused_and_left_alone, PracticeFixture) {
+BOOST_FIXTURE_TEST_CASE(a_sqlite_file_of_another_program_is_refused_and_left_alone, PracticeFixture, *sqlite_only()) {
     const auto foreign = dir.file("contacts.sqlite");
     make_foreign_sqlite_file(db(), foreign);
     const auto size_before = std::filesystem::file_size(foreign);
@@ -149,7 +149,7 @@ BOOST_FIXTURE_TEST_CASE(a_sqlite_file_of_another_program_is_refused_and_left_alo
     BOOST_TEST(std::filesystem::file_size(foreign) == size_before);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_practice_written_by_a_newer_knotwork_is_refused, PracticeFixture) {
+BOOST_FIXTURE_TEST_CASE(a_practice_written_by_a_newer_knotwork_is_refused, PracticeFixture, *sqlite_only()) {
     store_client(db(), full_client());
     db().sql() << "INSERT INTO schema_migrations (version, name, applied_at) "
                   "VALUES (999, '0999_future', '2031-01-01T00:00:00')";
@@ -166,7 +166,7 @@ BOOST_FIXTURE_TEST_CASE(a_practice_written_by_a_newer_knotwork_is_refused, Pract
     }
 }
 
-BOOST_AUTO_TEST_CASE(an_empty_file_is_migrated_into_a_practice) {
+BOOST_AUTO_TEST_CASE(an_empty_file_is_migrated_into_a_practice, *sqlite_only()) {
     TempDir dir;
     const auto path = dir.file("empty.knotwork");
     write_file(path, "");
@@ -180,7 +180,7 @@ BOOST_AUTO_TEST_CASE(an_empty_file_is_migrated_into_a_practice) {
     BOOST_TEST(db->check_integrity().empty());
 }
 
-BOOST_AUTO_TEST_CASE(an_in_memory_practice_is_migrated_too) {
+BOOST_AUTO_TEST_CASE(an_in_memory_practice_is_migrated_too, *sqlite_only()) {
     auto db = db::Database::open(":memory:", test_options());
     BOOST_TEST(db->schema_version() == db::Database::latest_schema_version());
     const Client c = store_client(*db, full_client());
@@ -217,7 +217,7 @@ BOOST_AUTO_TEST_CASE(locations_are_parsed_by_scheme) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(sqlite_urls_plain_paths_and_paths_in_any_script_open_the_same_file) {
+BOOST_AUTO_TEST_CASE(sqlite_urls_plain_paths_and_paths_in_any_script_open_the_same_file, *sqlite_only()) {
     TempDir dir;
     struct Case {
         const char* what;
@@ -253,12 +253,24 @@ BOOST_AUTO_TEST_CASE(sqlite_urls_plain_paths_and_paths_in_any_script_open_the_sa
                static_cast<std::ptrdiff_t>(std::size(cases)));
 }
 
-BOOST_AUTO_TEST_CASE(a_clinic_server_is_refused_with_a_clear_message) {
-    const std::string message = open_refusal("postgresql://mara@clinic/knotwork");
-    BOOST_TEST(contains(message, "not supported by this version"));
+BOOST_AUTO_TEST_CASE(clinic_server_locations_in_either_libpq_form_are_postgresql) {
+    for (const std::string url : {"postgresql://mara@clinic:5433/knotwork", "postgres://clinic/knotwork",
+                                  "host=clinic dbname=knotwork user=mara", "dbname=knotwork"}) {
+        const auto parsed = db::DatabaseUrl::parse(url);
+        BOOST_TEST((parsed.backend == db::Backend::postgresql), url);
+        BOOST_TEST(parsed.target == url);
+    }
+    // A file whose name merely holds '=' is still a file.
+    BOOST_TEST((db::DatabaseUrl::parse("notes=2026.knotwork").backend == db::Backend::sqlite));
 }
 
-BOOST_FIXTURE_TEST_CASE(foreign_keys_are_enforced, PracticeFixture) {
+BOOST_AUTO_TEST_CASE(an_unreachable_clinic_server_is_a_clear_error_naming_it_without_the_password) {
+    const std::string message = open_refusal("postgresql://mara:s3cret@127.0.0.1:1/knotwork?connect_timeout=2");
+    BOOST_TEST(contains(message, "Cannot connect to the clinic server mara@127.0.0.1:1/knotwork"), message);
+    BOOST_TEST(!contains(message, "s3cret"), message);
+}
+
+BOOST_FIXTURE_TEST_CASE(foreign_keys_are_enforced, PracticeFixture, *sqlite_only()) {
     int on = 0;
     db().sql() << "PRAGMA foreign_keys", soci::into(on);
     BOOST_TEST(on == 1);
@@ -268,7 +280,7 @@ BOOST_FIXTURE_TEST_CASE(foreign_keys_are_enforced, PracticeFixture) {
     BOOST_TEST(row_count(db(), "client_conditions") == 0);
 }
 
-BOOST_FIXTURE_TEST_CASE(the_journal_is_write_ahead, PracticeFixture) {
+BOOST_FIXTURE_TEST_CASE(the_journal_is_write_ahead, PracticeFixture, *sqlite_only()) {
     std::string mode;
     db().sql() << "PRAGMA journal_mode", soci::into(mode);
     BOOST_TEST(mode == "wal");
@@ -371,7 +383,7 @@ BOOST_FIXTURE_TEST_CASE(transactions_do_not_nest, PracticeFixture) {
     BOOST_TEST(db::ClientRepository(db()).count() == 1);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_sound_practice_passes_the_integrity_check, PracticeFixture) {
+BOOST_FIXTURE_TEST_CASE(a_sound_practice_passes_the_integrity_check, PracticeFixture, *sqlite_only()) {
     BOOST_TEST(db().check_integrity().empty());
     const Client c = store_client(db(), full_client());
     store_signed_session(db(), c.id(), at(2026, 2, 24, 14, 30));
@@ -380,7 +392,7 @@ BOOST_FIXTURE_TEST_CASE(a_sound_practice_passes_the_integrity_check, PracticeFix
     for (const auto& p : problems) BOOST_TEST_MESSAGE(p);
 }
 
-BOOST_FIXTURE_TEST_CASE(the_integrity_check_reports_a_broken_foreign_key, PracticeFixture) {
+BOOST_FIXTURE_TEST_CASE(the_integrity_check_reports_a_broken_foreign_key, PracticeFixture, *sqlite_only()) {
     db().sql() << "PRAGMA foreign_keys = OFF";
     db().sql() << "INSERT INTO client_conditions (client_id, condition) VALUES (4242, 'sciatica')";
     db().sql() << "PRAGMA foreign_keys = ON";
@@ -389,7 +401,7 @@ BOOST_FIXTURE_TEST_CASE(the_integrity_check_reports_a_broken_foreign_key, Practi
     BOOST_TEST(problems.front() == "foreign key violation in table client_conditions");
 }
 
-BOOST_AUTO_TEST_CASE(a_read_only_open_reads_but_cannot_write) {
+BOOST_AUTO_TEST_CASE(a_read_only_open_reads_but_cannot_write, *sqlite_only()) {
     TempDir dir;
     const std::string path = dir.file("practice.knotwork").string();
     ClientId id = 0;

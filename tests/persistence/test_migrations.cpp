@@ -51,7 +51,7 @@ void write_version_1_practice(const std::filesystem::path& file) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(Migrations)
+BOOST_AUTO_TEST_SUITE(Migrations, *sqlite_only())
 
 BOOST_AUTO_TEST_CASE(a_version_1_practice_upgrades_keeping_its_records_and_gains_field_changes) {
     TempDir dir;

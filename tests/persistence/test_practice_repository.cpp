@@ -113,8 +113,8 @@ BOOST_FIXTURE_TEST_CASE(an_invalid_profile_is_refused_and_nothing_changes, Pract
 BOOST_FIXTURE_TEST_CASE(saving_the_profile_is_audited, PracticeFixture) {
     save(db(), full_profile());
     long long rows = 0;
-    db().sql() << "SELECT count(*) FROM audit_log WHERE entity = 'practice' AND action = 'update' AND actor = 'test'",
-        soci::into(rows);
+    db().sql() << "SELECT count(*) FROM audit_log WHERE entity = 'practice' AND action = 'update' AND actor = :actor",
+        soci::use(db().actor()), soci::into(rows);
     BOOST_TEST(rows == 1);
 }
 

@@ -107,7 +107,7 @@ struct RestoreFixture : PracticeFixture {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(Restore)
+BOOST_AUTO_TEST_SUITE(Restore, *sqlite_only())
 
 BOOST_FIXTURE_TEST_CASE(a_restore_brings_back_exactly_what_the_backup_holds, RestoreFixture) {
     const std::string before_restore = dump(db());

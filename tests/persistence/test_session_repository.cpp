@@ -403,6 +403,44 @@ BOOST_FIXTURE_TEST_CASE(a_clients_sessions_come_newest_first_and_a_plans_in_seri
     BOOST_TEST(db::SessionRepository(db()).count() == 3);
 }
 
+BOOST_FIXTURE_TEST_CASE(each_of_a_clients_sessions_comes_back_with_its_own_techniques_and_amendments,
+                        SessionFixture) {
+    // A chart reads the techniques and amendments of all its sessions in one go: each must reach
+    // its own session, and a session without any must stay without.
+    std::vector<Session> stored;
+    stored.push_back(signed_with_amendment(at(2026, 3, 2, 9)));
+    stored.push_back(store_booking(db(), client.id(), at(2026, 3, 9, 9)));
+    {
+        Session s = store_booking(db(), client.id(), at(2026, 3, 16, 9));
+        s.mark_completed();
+        SoapNote n = sample_note();
+        n.techniques.erase(n.techniques.begin() + 1, n.techniques.end());
+        n.subjective = "One technique only today.";
+        s.write_note(n);
+        save(s);
+        stored.push_back(s);
+    }
+    stored.push_back(store_signed_session(db(), client.id(), at(2026, 3, 23, 9)));
+    {
+        Session s = signed_with_amendment(at(2026, 3, 30, 9));
+        s.amend("Jo Park", s.signature()->signed_at + boost::posix_time::hours(5), "Follow-up", "Slept well after.");
+        save(s);
+        stored.push_back(s);
+    }
+
+    reopen();
+    const auto loaded = db::SessionRepository(db()).for_client(client.id());
+    BOOST_TEST_REQUIRE(loaded.size() == stored.size());
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+        const Session& want = stored[stored.size() - 1 - i]; // newest first
+        check_same_session(loaded[i], want);
+        check_same_session(load(want.id()), want); // and the same when read alone
+    }
+    BOOST_TEST(loaded[0].amendments().size() == 2u);
+    BOOST_TEST(loaded[2].note().techniques.size() == 1u);
+    BOOST_TEST(loaded[3].note().techniques.empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(note_search_finds_words_in_every_part_of_the_note_and_in_amendments, SessionFixture) {
     auto note_with = [](const char* s, const char* o, const char* a, const char* p) {
         SoapNote n;

@@ -299,4 +299,12 @@ std::string sessions_page_html(const app::ClientChart& chart) {
     return h.str();
 }
 
+std::string clinical_records_hidden_html(const std::string& notice, const std::string& why) {
+    std::ostringstream h;
+    h << "<html><body><p><font color=#555555><b>" << e(notice) << ".</b></font></p>";
+    if (!why.empty()) h << "<p><font color=#555555>" << e(why) << "</font></p>";
+    h << "</body></html>";
+    return h.str();
+}
+
 } // namespace knotwork::gui

@@ -15,5 +15,8 @@ std::string profile_page_html(const app::ClientChart& chart, Date today);
 std::string assessments_page_html(const app::ClientChart& chart);
 std::string plans_page_html(const app::ClientChart& chart);
 std::string sessions_page_html(const app::ClientChart& chart);
+// What a chart page shows in place of clinical records the account may not read: `notice`
+// ("Signed in as … (front desk): clinical records are not shown") and `why`.
+std::string clinical_records_hidden_html(const std::string& notice, const std::string& why);
 
 } // namespace knotwork::gui

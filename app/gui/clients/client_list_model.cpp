@@ -14,7 +14,15 @@ void ClientListModel::GetValueByRow(wxVariant& value, unsigned int row, unsigned
         value = wxString();
         return;
     }
-    value = wx(ClientListPresenter::cell(m_presenter.at(row), static_cast<ClientListPresenter::Column>(col)));
+    // The control asks from inside the toolkit's drawing, where an exception cannot pass: a row
+    // that cannot be read (a clinic server's connection lost while scrolling) shows empty and
+    // the window hears why.
+    try {
+        value = wx(ClientListPresenter::cell(m_presenter.at(row), static_cast<ClientListPresenter::Column>(col)));
+    } catch (const std::exception& e) {
+        value = wxString();
+        if (on_read_failed) on_read_failed(e.what());
+    }
 }
 
 } // namespace knotwork::gui

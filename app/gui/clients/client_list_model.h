@@ -5,6 +5,9 @@
 
 #include <wx/dataview.h>
 
+#include <functional>
+#include <string>
+
 namespace knotwork::gui {
 
 class ClientListModel : public wxDataViewVirtualListModel {
@@ -18,6 +21,9 @@ public:
     wxString GetColumnType(unsigned int) const override { return "string"; }
     void GetValueByRow(wxVariant& value, unsigned int row, unsigned int col) const override;
     bool SetValueByRow(const wxVariant&, unsigned int, unsigned int) override { return false; }
+
+    // Called (while the control draws) when a row could not be read, with the reason.
+    std::function<void(const std::string&)> on_read_failed;
 
 private:
     ClientListPresenter& m_presenter;

@@ -2,13 +2,14 @@
 
 #include "common/error.h"
 #include "common/wx_text.h"
+#include "server/connect_presenter.h"
 
 #include <wx/msgdlg.h>
 
 namespace knotwork::gui {
 
 wxString error_text(const wxString& what_failed, const std::exception& e) {
-    wxString why = wx(e.what());
+    wxString why = wx(readable_error(e.what()));
     if (const auto* v = dynamic_cast<const ValidationError*>(&e)) {
         why = wxString::Format(_("%s: %s"), wx(v->field()), wx(v->problem()));
         if (!why.empty()) why[0] = wxToupper(why[0]);

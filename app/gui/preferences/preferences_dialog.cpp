@@ -36,10 +36,10 @@ constexpr std::array<boost::date_time::weekdays, 7> week{
 
 } // namespace
 
-PreferencesDialog::PreferencesDialog(wxWindow* parent, db::Database& db)
+PreferencesDialog::PreferencesDialog(wxWindow* parent, db::Database& db, const PracticeAccess& access)
     : wxDialog(parent, wxID_ANY, _("Preferences"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      m_presenter(db) {
+      m_presenter(db), m_access(access) {
     SetName("preferences");
     const PracticeProfile& p = m_presenter.profile();
     auto* book = new wxNotebook(this, wxID_ANY);
@@ -105,11 +105,23 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, db::Database& db)
     days_sizer->Add(hol_box, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
     days->SetSizer(days_sizer);
     book->AddPage(days, _("Opening Days"));
-    book->AddPage(build_backups_page(book, db.url().target), _("Backups"));
+    book->AddPage(m_access.allows(Feature::backups) ? build_backups_page(book, db.url().target)
+                                                    : build_server_backups_page(book),
+                  _("Backups"));
 
+    const bool may_change = m_access.allows(Feature::practice_preferences);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    if (!may_change) {
+        auto* why = new wxStaticText(this, wxID_ANY, wx(m_access.why_not(Feature::practice_preferences)));
+        why->SetName("preferences-read-only");
+        sizer->Add(why, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+        // Disabling a box disables what it holds.
+        for (wxWindow* page : {practice, days})
+            for (wxWindow* child : page->GetChildren()) child->Enable(false);
+    }
     sizer->Add(book, 1, wxEXPAND | wxALL, FromDIP(8));
-    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(CreateStdDialogButtonSizer(may_change ? wxOK | wxCANCEL : wxCLOSE), 0, wxEXPAND | wxALL, FromDIP(8));
+    if (!may_change) SetEscapeId(wxID_CLOSE);
     SetSizer(sizer);
     SetSize(FromDIP(wxSize(620, 520)));
     show_holidays();
@@ -194,7 +206,24 @@ wxWindow* PreferencesDialog::build_backups_page(wxWindow* book, const std::strin
     return page;
 }
 
+wxWindow* PreferencesDialog::build_server_backups_page(wxWindow* book) {
+    auto* page = new wxPanel(book);
+    page->SetName("backups-page");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* why = new wxStaticText(page, wxID_ANY,
+                                 wx(m_access.why_not(Feature::backups)) + "\n\n" +
+                                     _("Knotwork makes no backups of a clinic server's practice on this computer, "
+                                       "and restores none: ask the practice's administrator to restore one. The "
+                                       "automatic backups set here apply to practice files."));
+    why->SetName("server-backups");
+    why->Wrap(FromDIP(560));
+    sizer->Add(why, 0, wxALL, FromDIP(12));
+    page->SetSizer(sizer);
+    return page;
+}
+
 void PreferencesDialog::enable_backup_controls() {
+    if (!m_backup_enabled) return;
     const bool on = m_backup_enabled->GetValue();
     m_backup_beside->Enable(on);
     m_backup_elsewhere->Enable(on);
@@ -213,6 +242,7 @@ void PreferencesDialog::show_holidays() {
 }
 
 bool PreferencesDialog::save() {
+    if (!m_access.allows(Feature::practice_preferences)) return true;
     PracticeProfile& p = m_presenter.profile();
     p.practice_name = utf8(m_name->GetValue());
     p.address = utf8(m_address->GetValue());
@@ -221,12 +251,15 @@ bool PreferencesDialog::save() {
     p.licence_number = utf8(m_licence->GetValue());
     p.default_session_minutes = m_minutes->GetValue();
     for (std::size_t i = 0; i < week.size(); ++i) m_presenter.set_closed(week[i], m_closed[i]->GetValue());
-    app::BackupSettings backups;
-    backups.enabled = m_backup_enabled->GetValue();
-    backups.folder = m_backup_elsewhere->GetValue() ? utf8(m_backup_folder->GetPath()) : std::string();
-    backups.keep = m_backup_keep->GetValue();
+    // On a clinic server the page shows no settings: those kept for practice files stay as they are.
+    app::BackupSettings backups = AppConfig::backup_settings();
+    if (m_backup_enabled) {
+        backups.enabled = m_backup_enabled->GetValue();
+        backups.folder = m_backup_elsewhere->GetValue() ? utf8(m_backup_folder->GetPath()) : std::string();
+        backups.keep = m_backup_keep->GetValue();
+    }
     try {
-        if (backups.enabled && m_backup_elsewhere->GetValue() && backups.folder.empty())
+        if (m_backup_enabled && backups.enabled && m_backup_elsewhere->GetValue() && backups.folder.empty())
             throw ValidationError(utf8(_("backup folder")),
                                   utf8(_("choose a folder, or the one beside the practice")));
         backups.validate();

@@ -1,8 +1,11 @@
 #pragma once
 // Preferences: practice name and address, therapist name and licence number (used on reports),
 // closed weekdays and holidays, the default session length (kept in the practice file); and the
-// automatic backups taken when a practice is closed (kept with the program's settings).
+// automatic backups taken when a practice is closed (kept with the program's settings). On a
+// clinic server the Backups page says the server's administrator makes them; an account that
+// may not change the practice's preferences (the front desk) sees them without changing them.
 #include "preferences/preferences_presenter.h"
+#include "server/access_presenter.h"
 
 #include <wx/dialog.h>
 
@@ -20,15 +23,18 @@ namespace knotwork::gui {
 
 class PreferencesDialog : public wxDialog {
 public:
-    PreferencesDialog(wxWindow* parent, db::Database& db);
+    // Throws knotwork::Error when the practice's preferences cannot be read.
+    PreferencesDialog(wxWindow* parent, db::Database& db, const PracticeAccess& access = {});
 
 private:
     void show_holidays();
     wxWindow* build_backups_page(wxWindow* book, const std::string& practice);
+    wxWindow* build_server_backups_page(wxWindow* book);
     void enable_backup_controls();
     bool save();
 
     PreferencesPresenter m_presenter;
+    PracticeAccess m_access;
     wxTextCtrl* m_name = nullptr;
     wxTextCtrl* m_address = nullptr;
     wxTextCtrl* m_phone = nullptr;

@@ -183,6 +183,12 @@ void ReportsPage::show_client(const app::ClientChart* chart) {
     update_controls();
 }
 
+void ReportsPage::show_unavailable(const wxString& reason) {
+    show_client(nullptr);
+    m_heading->SetLabel(reason);
+    Layout();
+}
+
 void ReportsPage::on_period_changed() {
     update_controls();
 }

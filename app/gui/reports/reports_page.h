@@ -35,6 +35,8 @@ class ReportsPage : public wxPanel {
 
     // The client whose report the page makes; nullptr when none is selected.
     void show_client(const app::ClientChart* chart);
+    // No report for the account signed in: the page says `reason` and offers nothing.
+    void show_unavailable(const wxString& reason);
 
     // The three actions of the page's buttons, also reached from the Reports menu. Each does
     // nothing without a selected client (the menu disables them then).

@@ -247,6 +247,19 @@ void ScheduleFrame::reload() {
     refresh_view();
 }
 
+bool ScheduleFrame::reload_quietly() {
+    try {
+        m_presenter->reload();
+    } catch (const std::exception& e) {
+        wxString message = error_text(_("The schedule could not be reloaded."), e);
+        message.Replace("\n\n", " ");
+        SetStatusText(message, 0);
+        return false;
+    }
+    refresh_view();
+    return true;
+}
+
 void ScheduleFrame::refresh_view() {
     const bool week = m_presenter->view() == ScheduleView::week;
     m_title->SetLabel(wx(m_presenter->title()));
@@ -271,16 +284,17 @@ void ScheduleFrame::refresh_view() {
 
 void ScheduleFrame::update_selection_text() {
     const AppointmentBlock* b = m_presenter->selected_block();
-    SetStatusText(b ? isolate_name(SchedulePresenter::describe(b->appointment), b->appointment.client_name)
-                    : _("Double-click an empty time to book an appointment."),
-                  0);
+    wxString hint = _("Double-click an empty time to book an appointment.");
+    if (const std::string notice = m_presenter->access().notice(); !notice.empty())
+        hint = wx(notice) + ". " + _("Double-click an empty time to book.");
+    SetStatusText(b ? isolate_name(SchedulePresenter::describe(b->appointment), b->appointment.client_name) : hint, 0);
 }
 
 void ScheduleFrame::update_actions() {
     const AppointmentBlock* b = m_presenter->selected_block();
-    const AppointmentActions act = b ? actions_for(b->appointment) : AppointmentActions{};
+    const AppointmentActions act = b ? m_presenter->available_actions(b->appointment) : AppointmentActions{};
     wxMenuBar* bar = GetMenuBar();
-    bar->Enable(id_open_note, b && m_open_note);
+    bar->Enable(id_open_note, b && m_open_note && m_presenter->opens_notes());
     bar->Enable(id_show_client, b && m_show_client);
     bar->Enable(id_move, act.move);
     bar->Enable(id_cancel, act.cancel);
@@ -313,6 +327,11 @@ void ScheduleFrame::new_appointment(Date day, int minute) {
 
 void ScheduleFrame::open_selected_note() {
     const AppointmentBlock* b = m_presenter->selected_block();
+    if (b && !m_presenter->opens_notes()) {
+        // An account that may not read notes opens the client's details instead.
+        show_selected_client();
+        return;
+    }
     if (!b || !m_open_note) return;
     const SessionId id = b->appointment.id;
     try {
@@ -350,6 +369,11 @@ void ScheduleFrame::move_selected() {
 void ScheduleFrame::cancel_selected() {
     const AppointmentBlock* b = m_presenter->selected_block();
     if (!b) return;
+    if (!m_presenter->access().allows(Feature::booking_changes)) {
+        wxBell();
+        SetStatusText(wx(m_presenter->access().why_not(Feature::booking_changes)), 0);
+        return;
+    }
     if (!actions_for(b->appointment).cancel) {
         wxBell();
         SetStatusText(b->appointment.is_signed ? _("A signed session cannot be cancelled.")
@@ -416,8 +440,8 @@ void ScheduleFrame::context_menu(std::optional<SessionId> block, Date day, int m
     }
     const AppointmentBlock* b = m_presenter->find_block(*block);
     if (!b) return;
-    const AppointmentActions act = actions_for(b->appointment);
-    menu.Append(id_open_note, _("&Open Note"))->Enable(static_cast<bool>(m_open_note));
+    const AppointmentActions act = m_presenter->available_actions(b->appointment);
+    menu.Append(id_open_note, _("&Open Note"))->Enable(m_open_note && m_presenter->opens_notes());
     menu.Append(id_show_client, _("Show &Client"))->Enable(static_cast<bool>(m_show_client));
     menu.AppendSeparator();
     menu.Append(id_move, _("&Move..."))->Enable(act.move);

@@ -4,7 +4,8 @@
 // booked (double-click an empty slot, or New Appointment), moved, cancelled, marked as no-shows
 // and deleted from their context menu or the Appointment menu; a double click or Enter opens the
 // note. Keys: arrows walk the appointments, Enter opens, Delete cancels after asking,
-// Ctrl+Left/Right step the range, T returns to today, F5 reloads.
+// Ctrl+Left/Right step the range, T returns to today, F5 reloads. A front-desk account on a
+// clinic server books appointments only, and opening one shows the client instead of the note.
 //
 // A non-modal frame over a practice it does not own (the database must outlive it). The logic
 // lives in SchedulePresenter (schedule_presenter.h); opening a note and showing a client are the
@@ -41,6 +42,9 @@ public:
     void show(Date day, std::optional<SessionId> session = std::nullopt);
     // Reads the schedule again, e.g. after a note was signed in another window.
     void reload();
+    // The same for the automatic refresh: keeps the selection and the scroll position, and says
+    // a failure in the status bar rather than in a message box. False when it failed.
+    bool reload_quietly();
 
     SchedulePresenter& presenter() noexcept { return *m_presenter; }
 

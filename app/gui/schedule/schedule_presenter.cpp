@@ -5,6 +5,7 @@
 #include "core/plan_series.h"
 #include "core/translate.h"
 #include "database.h"
+#include "postgresql_native.h"
 #include "repositories/practice_repository.h"
 #include "schedule/series_scheduler.h"
 #include "session/session.h"
@@ -142,9 +143,22 @@ AppointmentActions actions_for(const db::AppointmentSummary& a) {
 }
 
 SchedulePresenter::SchedulePresenter(db::Database& db, Date today, ScheduleView view)
-    : m_db(db), m_today(today), m_view(view), m_anchor(today) {
+    : SchedulePresenter(db, today, view, PracticeAccess::of(db)) {}
+
+SchedulePresenter::SchedulePresenter(db::Database& db, Date today, ScheduleView view, PracticeAccess access)
+    : m_db(db), m_access(std::move(access)), m_today(today), m_view(view), m_anchor(today) {
     if (today.is_special()) throw ValidationError("today", "is not a valid date");
     reload();
+}
+
+AppointmentActions SchedulePresenter::available_actions(const db::AppointmentSummary& a) const {
+    if (!m_access.allows(Feature::booking_changes)) return {};
+    return actions_for(a);
+}
+
+void SchedulePresenter::require_booking_changes() const {
+    if (!m_access.allows(Feature::booking_changes))
+        throw db::PermissionError(m_access.why_not(Feature::booking_changes));
 }
 
 // ---- the range on screen
@@ -498,6 +512,7 @@ SlotOutcome SchedulePresenter::book(ClientId client, DateTime start, int minutes
 }
 
 SlotOutcome SchedulePresenter::move(SessionId id, DateTime new_start, Proceed proceed) {
+    require_booking_changes();
     auto outcome = then_reload([&] {
         SlotOutcome out;
         db::Transaction tx(m_db);
@@ -525,6 +540,7 @@ SlotOutcome SchedulePresenter::move(SessionId id, DateTime new_start, Proceed pr
 }
 
 void SchedulePresenter::cancel(SessionId id, const std::string& reason) {
+    require_booking_changes();
     then_reload([&] {
         db::Transaction tx(m_db);
         db::SessionRepository sessions(m_db);
@@ -536,6 +552,7 @@ void SchedulePresenter::cancel(SessionId id, const std::string& reason) {
 }
 
 void SchedulePresenter::mark_no_show(SessionId id) {
+    require_booking_changes();
     then_reload([&] {
         db::Transaction tx(m_db);
         db::SessionRepository sessions(m_db);
@@ -547,6 +564,7 @@ void SchedulePresenter::mark_no_show(SessionId id) {
 }
 
 void SchedulePresenter::remove_booking(SessionId id) {
+    require_booking_changes();
     then_reload([&] {
         db::Transaction tx(m_db);
         db::SessionRepository sessions(m_db);

@@ -20,10 +20,15 @@
 //    told to go ahead anyway: the window asks, the presenter never double-books on its own.
 //    A signed session can be neither moved nor deleted; a booking whose note has been started is
 //    cancelled, not deleted. After every action, successful or not, the range is reloaded.
+//  - Access: an account that may not read clinical records (the front desk on a clinic server)
+//    books appointments but is offered no other action and opens no note: moving, cancelling,
+//    marking a no-show and deleting read and write the whole session, note included, which the
+//    server refuses such an account. They throw PermissionError without asking the server.
 #include "practice/practice_profile.h"
 #include "repositories/client_repository.h"
 #include "repositories/session_repository.h"
 #include "schedule/practice_calendar.h"
+#include "server/access_presenter.h"
 
 #include <optional>
 #include <string>
@@ -91,6 +96,14 @@ public:
     // Loads the practice's profile and the range holding `today`. Throws knotwork::Error when the
     // practice cannot be read.
     SchedulePresenter(db::Database& db, Date today, ScheduleView view = ScheduleView::week);
+    // As above, for the account `access` describes (PracticeAccess::of(db) above).
+    SchedulePresenter(db::Database& db, Date today, ScheduleView view, PracticeAccess access);
+
+    const PracticeAccess& access() const noexcept { return m_access; }
+    // actions_for(a), less what the account may not do.
+    AppointmentActions available_actions(const db::AppointmentSummary& a) const;
+    // Whether opening an appointment opens its note.
+    bool opens_notes() const { return m_access.allows(Feature::clinical_records); }
 
     // ---- the range on screen
     ScheduleView view() const noexcept { return m_view; }
@@ -180,7 +193,10 @@ private:
     void rebuild_days();
     void lay_out(const std::vector<db::AppointmentSummary>& appointments);
 
+    void require_booking_changes() const;
+
     db::Database& m_db;
+    PracticeAccess m_access;
     Date m_today;
     ScheduleView m_view;
     Date m_anchor;
