@@ -155,7 +155,10 @@ class Suite {
                 });
                 ours.push_back(m.median_ms);
                 raw.push_back(*m.raw_ms);
-                if (m.median_ms > worst) {
+                // The heaviest keystroke is the one whose query costs SQLite the most. Choosing it
+                // by Knotwork's own time instead would pick whichever of 18 noisy medians happened
+                // to run high, and compare that run's outlier with an ordinary raw run.
+                if (*m.raw_ms > worst_raw) {
                     worst = m.median_ms;
                     worst_raw = *m.raw_ms;
                 }
@@ -164,7 +167,7 @@ class Suite {
                                        name.substr(infix_from) + "\", " + std::to_string(whole_word) +
                                        " active clients match the whole name";
             results.push_back({"client search, median keystroke", detail, median(ours), median(raw), 16});
-            results.push_back({"client search, slowest keystroke", "the first letter matches the most clients", worst,
+            results.push_back({"client search, slowest keystroke", "the keystroke whose query costs raw SQLite the most", worst,
                                worst_raw, 16});
         }
 

@@ -9,6 +9,7 @@ packages=(
   libboost-date-time-dev libboost-test-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
   libwxgtk3.2-dev libcairo2-dev libpango1.0-dev
+  nlohmann-json3-dev
   # tests, screenshots and report checks
   xvfb xauth xdotool imagemagick poppler-utils librsvg2-bin locales time
   fonts-dejavu-core fonts-noto-cjk

@@ -682,6 +682,35 @@ const std::vector<Command>& command_table() {
         {"import-clients", "import-clients FILE X.csv [--skip-bad] [--json]",
          "Import clients from a CSV file; every row is checked, and a file with bad rows imports nothing.",
          import_clients_help(), run_import_clients},
+        {"export-calendar",
+         "export-calendar FILE --out X.ics [--from D --to D] [--therapist NAME] [--summary name|initials|none]",
+         "Export the schedule as an iCalendar file for a phone or calendar program.", export_calendar_help(),
+         run_export_calendar},
+        {"export-clients", "export-clients FILE --out X.csv",
+         "Export every client as CSV, in the columns import-clients reads.",
+         "  --out PATH    where to write the CSV file (must not exist; written owner-only)\n"
+         "  --json        print what was written as JSON\n"
+         "The columns are exactly those of import-clients (see import-clients --help), so the file imports\n"
+         "into another practice as it is. Archived clients are included (and import as active ones).\n"
+         "RFC 4180, UTF-8, CRLF line ends. The export is recorded in the audit trail.\n",
+         run_export_clients},
+        {"export-appointments", "export-appointments FILE --out X.csv [--from D --to D]",
+         "Export the appointments as CSV.", export_appointments_help(), run_export_appointments},
+        {"export-record", "export-record FILE --client ID --out X.json",
+         "Export one client's whole record (assessments, plans, sessions, notes, signatures) as JSON.",
+         "  --client ID   the client's id (see 'clients')\n"
+         "  --out PATH    where to write the JSON file (must not exist; written owner-only)\n"
+         "  --json        print what was written as JSON\n"
+         "The format (\"knotwork-record\", version 1) is described in docs/data-format.md; import-record\n"
+         "reads it into another practice. The export is recorded in the audit trail.\n",
+         run_export_record},
+        {"import-record", "import-record FILE X.json",
+         "Import a client's whole record (from export-record) as a new client.",
+         "  --json        print what was imported as JSON\n"
+         "The whole file is checked first: a problem is named by its place in the file\n"
+         "(sessions[2].note.pain_before: ...) and nothing is imported (exit status 1). Records get new\n"
+         "ids; signed notes stay signed with their original signer and time. One transaction, audited.\n",
+         run_import_record},
         {"audit", "audit FILE [--client ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out X]",
          "Export the audit trail: who did what to which record, when, with old and new values.",
          "  --client ID   only this client's entries (see 'clients')\n"

@@ -27,7 +27,14 @@ int run_backup(const std::vector<std::string>& args, std::ostream& out);        
 int run_restore(const std::vector<std::string>& args, std::ostream& out);        // cmd_backup.cpp
 int run_audit(const std::vector<std::string>& args, std::ostream& out);          // cmd_audit.cpp
 int run_migrate(const std::vector<std::string>& args, std::ostream& out);        // cmd_migrate.cpp
+int run_export_calendar(const std::vector<std::string>& args, std::ostream& out);     // cmd_export.cpp
+int run_export_clients(const std::vector<std::string>& args, std::ostream& out);      // cmd_export.cpp
+int run_export_appointments(const std::vector<std::string>& args, std::ostream& out); // cmd_export.cpp
+int run_export_record(const std::vector<std::string>& args, std::ostream& out);       // cmd_export.cpp
+int run_import_record(const std::vector<std::string>& args, std::ostream& out);       // cmd_export.cpp
 std::string import_clients_help();
+std::string export_calendar_help();
+std::string export_appointments_help();
 std::string migrate_help();
 
 const Command* find_command(const std::string& name);
