@@ -14,6 +14,10 @@ void PracticeProfile::validate() const {
     if (default_session_minutes < 15 || default_session_minutes > 180)
         throw ValidationError("default session length", "must be between 15 and 180 minutes");
     if (closed_weekdays.size() >= 7) throw ValidationError("closed days", "the practice cannot be closed every day");
+    validate_holidays(holidays);
+}
+
+void validate_holidays(const std::map<Date, std::string>& holidays) {
     for (const auto& [day, name] : holidays) {
         if (day.is_special()) throw ValidationError("holidays", "contain an invalid date");
         text::require_clean("holiday name", name, text::short_limit);

@@ -30,4 +30,7 @@ struct PracticeProfile {
     PracticeCalendar calendar() const;
 };
 
+// Throws ValidationError for an invalid date or a bad name: the holidays' part of validate().
+void validate_holidays(const std::map<Date, std::string>& holidays);
+
 } // namespace knotwork

@@ -16,6 +16,17 @@ constexpr std::array<EnumEntry<AS>, 4> status_names{{
     {AS::no_show, "no_show", "No-show"},
 }};
 
+} // namespace
+
+namespace appointment_rules {
+
+void require_unsigned(const std::optional<Signature>& signature, const char* what) {
+    if (signature)
+        throw LockedRecordError(std::string("The note was signed by ") + signature->signed_by + " on " +
+                                to_iso(signature->signed_at) + "; " + what +
+                                " is no longer possible. Add an amendment instead.");
+}
+
 void check_times(DateTime starts, DateTime ends) {
     if (starts.is_special()) throw ValidationError("start", "is not a valid date and time");
     if (ends.is_special()) throw ValidationError("end", "is not a valid date and time");
@@ -23,7 +34,33 @@ void check_times(DateTime starts, DateTime ends) {
     if (ends - starts > boost::posix_time::hours(8))
         throw ValidationError("end", "makes the session longer than 8 hours");
 }
-} // namespace
+
+std::string therapist_name(const std::string& therapist) {
+    text::require_clean("therapist", therapist, text::short_limit);
+    return text::trim(therapist);
+}
+
+StatusChange change_status(AppointmentStatus from, const std::optional<Signature>& signature, AppointmentStatus to,
+                           const std::string& reason) {
+    switch (to) {
+    case AS::completed:
+        if (from == AS::cancelled) throw ValidationError("status", "a cancelled session cannot be completed");
+        return {AS::completed, {}};
+    case AS::cancelled:
+        require_unsigned(signature, "cancelling the session");
+        text::require_clean("cancellation reason", reason, 2000);
+        return {AS::cancelled, text::trim(reason)};
+    case AS::no_show:
+        require_unsigned(signature, "marking a no-show");
+        return {AS::no_show, {}};
+    case AS::scheduled: break;
+    }
+    throw ValidationError("status", "an appointment cannot return to scheduled; book a new one instead");
+}
+
+} // namespace appointment_rules
+
+using appointment_rules::check_times;
 
 std::span<const EnumEntry<AS>> EnumNames<AS>::entries() { return status_names; }
 
@@ -36,8 +73,7 @@ bool SoapNote::is_blank() const {
 Session::Session(ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist)
     : m_client(client), m_starts(starts_at), m_ends(ends_at) {
     check_times(starts_at, ends_at);
-    text::require_clean("therapist", therapist, text::short_limit);
-    m_therapist = text::trim(therapist);
+    m_therapist = appointment_rules::therapist_name(therapist);
 }
 
 Session::Session(Restoring, ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist)
@@ -49,12 +85,7 @@ Session Session::restore(ClientId client, DateTime starts_at, DateTime ends_at, 
 
 int Session::minutes() const { return static_cast<int>((m_ends - m_starts).total_seconds() / 60); }
 
-void Session::require_unsigned(const char* what) const {
-    if (m_signature)
-        throw LockedRecordError(std::string("The note was signed by ") + m_signature->signed_by + " on " +
-                                to_iso(m_signature->signed_at) + "; " + what +
-                                " is no longer possible. Add an amendment instead.");
-}
+void Session::require_unsigned(const char* what) const { appointment_rules::require_unsigned(m_signature, what); }
 
 void Session::reschedule(DateTime starts_at, DateTime ends_at) {
     require_unsigned("moving the session");
@@ -70,24 +101,17 @@ void Session::set_series(std::optional<SeriesPosition> p) {
     m_series = p;
 }
 
-void Session::mark_completed() {
-    if (m_status == AS::cancelled) throw ValidationError("status", "a cancelled session cannot be completed");
-    m_status = AS::completed;
-    m_status_reason.clear();
+void Session::change_status(AppointmentStatus to, const std::string& reason) {
+    auto next = appointment_rules::change_status(m_status, m_signature, to, reason);
+    m_status = next.status;
+    m_status_reason = std::move(next.reason);
 }
 
-void Session::cancel(std::string reason) {
-    require_unsigned("cancelling the session");
-    text::require_clean("cancellation reason", reason, 2000);
-    m_status = AS::cancelled;
-    m_status_reason = text::trim(reason);
-}
+void Session::mark_completed() { change_status(AS::completed, {}); }
 
-void Session::mark_no_show() {
-    require_unsigned("marking a no-show");
-    m_status = AS::no_show;
-    m_status_reason.clear();
-}
+void Session::cancel(std::string reason) { change_status(AS::cancelled, reason); }
+
+void Session::mark_no_show() { change_status(AS::no_show, {}); }
 
 void Session::restore_status(AppointmentStatus s, std::string reason) {
     m_status = s;

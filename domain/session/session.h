@@ -67,6 +67,31 @@ struct SeriesPosition {
     bool operator==(const SeriesPosition&) const = default;
 };
 
+// The rules of the appointment itself (its times, its therapist, its status), shared by Session
+// and by the schedule's writes that change a booking without loading its note.
+namespace appointment_rules {
+
+// Throws LockedRecordError naming who signed and when, once the note is signed; `what` names the
+// change refused ("moving the session").
+void require_unsigned(const std::optional<Signature>& signature, const char* what);
+// Throws ValidationError when the appointment ends at or before its start, or lasts over 8 hours.
+void check_times(DateTime starts_at, DateTime ends_at);
+// The therapist's name as stored (trimmed). Throws ValidationError for bad text.
+std::string therapist_name(const std::string& therapist);
+
+struct StatusChange {
+    AppointmentStatus status = AppointmentStatus::scheduled;
+    std::string reason; // kept for a cancellation, empty otherwise
+};
+// The status and reason after changing `from` to `to`, as Session::mark_completed, cancel and
+// mark_no_show decide: a cancelled appointment cannot be completed; cancelling and marking a
+// no-show are refused once the note is signed; a cancellation keeps its reason (trimmed, checked
+// as text). An appointment never returns to scheduled: that throws ValidationError.
+StatusChange change_status(AppointmentStatus from, const std::optional<Signature>& signature, AppointmentStatus to,
+                           const std::string& reason = {});
+
+} // namespace appointment_rules
+
 class Session {
 public:
     // Throws ValidationError when the session ends at or before its start, or lasts over 8 hours.
@@ -126,6 +151,7 @@ private:
     struct Restoring {};
     Session(Restoring, ClientId client, DateTime starts_at, DateTime ends_at, std::string therapist);
     static void validate_note(SoapNote& note);
+    void change_status(AppointmentStatus to, const std::string& reason);
     void require_unsigned(const char* what) const;
 
     SessionId m_id = 0;

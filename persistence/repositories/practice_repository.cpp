@@ -54,13 +54,25 @@ PracticeProfile PracticeRepository::load() {
                 if (c >= '0' && c <= '6') p.closed_weekdays.insert(static_cast<boost::date_time::weekdays>(c - '0'));
         }
     }
+    p.holidays = load_holidays();
+    return p;
+}
+
+std::map<Date, std::string> PracticeRepository::load_holidays() {
+    std::map<Date, std::string> holidays;
     Date day;
     std::string name;
     soci::statement hol = (m_db.sql().prepare << "SELECT day, label FROM practice_holidays ORDER BY day",
                            soci::into(day), soci::into(name));
     hol.execute();
-    while (hol.fetch()) p.holidays[day] = name;
-    return p;
+    while (hol.fetch()) holidays[day] = name;
+    return holidays;
+}
+
+void PracticeRepository::write_holidays(const std::map<Date, std::string>& holidays) {
+    m_db.sql() << "DELETE FROM practice_holidays";
+    for (const auto& [day, name] : holidays)
+        m_db.sql() << "INSERT INTO practice_holidays (day, label) VALUES (:d, :l)", soci::use(day), soci::use(name);
 }
 
 void PracticeRepository::save(const PracticeProfile& p) {
@@ -84,11 +96,19 @@ void PracticeRepository::save(const PracticeProfile& p) {
                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             soci::use(key), soci::use(v);
     }
-    m_db.sql() << "DELETE FROM practice_holidays";
-    for (const auto& [day, name] : p.holidays)
-        m_db.sql() << "INSERT INTO practice_holidays (day, label) VALUES (:d, :l)", soci::use(day), soci::use(name);
+    write_holidays(p.holidays);
     AuditLog(m_db).record(AuditAction::update, "practice", std::nullopt, std::nullopt,
                           "practice settings saved; " + changes.summary(), changes.items());
+}
+
+void PracticeRepository::save_holidays(const std::map<Date, std::string>& holidays) {
+    m_db.require_transaction("saving the practice's holidays");
+    validate_holidays(holidays);
+    ChangeList changes;
+    changes.compare_text("holidays", holidays_text(load_holidays()), holidays_text(holidays));
+    write_holidays(holidays);
+    AuditLog(m_db).record(AuditAction::update, "practice", std::nullopt, std::nullopt,
+                          "holidays saved; " + changes.summary(), changes.items());
 }
 
 } // namespace knotwork::db

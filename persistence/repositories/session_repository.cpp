@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "database.h"
+#include "postgresql_native.h"
 #include "soci_mapping.h"
 
 #include <algorithm>
@@ -133,14 +134,52 @@ std::string series_text(const std::optional<SeriesPosition>& p) {
            std::to_string(p->of);
 }
 
+// The appointment's own fields, as both save() and the schedule's writes audit them.
+struct ScheduleFields {
+    DateTime starts_at, ends_at;
+    std::string therapist;
+    std::optional<SeriesPosition> series;
+    AppointmentStatus status{};
+    std::string status_reason;
+};
+
+ScheduleFields schedule_of(const Session& s) {
+    return {s.starts_at(), s.ends_at(), s.therapist(), s.series(), s.status(), s.status_reason()};
+}
+
+ScheduleFields schedule_of(const AppointmentSummary& a) {
+    return {a.starts_at, a.ends_at, a.therapist, a.series, a.status, a.status_reason};
+}
+
+void compare_schedule(ChangeList& c, const ScheduleFields& a, const ScheduleFields& b) {
+    c.compare("starts_at", a.starts_at, b.starts_at);
+    c.compare("ends_at", a.ends_at, b.ends_at);
+    c.compare("therapist", a.therapist, b.therapist);
+    c.compare_text("series", series_text(a.series), series_text(b.series));
+    c.compare("status", a.status, b.status);
+    c.compare("status_reason", a.status_reason, b.status_reason);
+}
+
+// The entry of a change to an appointment: a cancellation when it has just been cancelled, an
+// update otherwise; the detail names the status and the fields changed.
+void record_change(Database& db, SessionId id, ClientId client, AppointmentStatus before, AppointmentStatus after,
+                   const ChangeList& changes) {
+    const bool cancelling = after == AppointmentStatus::cancelled && before != AppointmentStatus::cancelled;
+    AuditLog(db).record(cancelling ? AuditAction::cancel : AuditAction::update, "session", id, client,
+                        std::string(label(after)) + "; " + changes.summary(), changes.items());
+}
+
+// The entry of a deleted booking.
+void record_removal(Database& db, SessionId id, ClientId client, DateTime starts_at, AppointmentStatus status) {
+    AuditLog(db).record(AuditAction::remove, "session", id, client, "booking " + to_iso(starts_at) + " deleted",
+                        {FieldChange{"starts_at", audit_text(starts_at), ""},
+                         FieldChange{"status", std::string(label(status)), ""}});
+}
+
 ChangeList session_changes(const Session& a, const Session& b) {
     const SoapNote &x = a.note(), &y = b.note();
     ChangeList c;
-    c.compare("starts_at", a.starts_at(), b.starts_at());
-    c.compare("ends_at", a.ends_at(), b.ends_at());
-    c.compare_text("series", series_text(a.series()), series_text(b.series()));
-    c.compare("status", a.status(), b.status());
-    c.compare("status_reason", a.status_reason(), b.status_reason());
+    compare_schedule(c, schedule_of(a), schedule_of(b));
     c.compare("subjective", x.subjective, y.subjective);
     c.compare("objective", x.objective, y.objective);
     c.compare("assessment", x.assessment, y.assessment);
@@ -352,13 +391,12 @@ void SessionRepository::save(Session& s) {
             throw ConflictError("This session was changed elsewhere since you opened it.");
         s.set_version(version + 1);
         write_techniques(s);
-        AuditLog audit(m_db);
         const ChangeList changes = stored ? session_changes(*stored, s) : ChangeList();
-        const bool cancelling =
-            status == AppointmentStatus::cancelled && (!stored || stored->status() != AppointmentStatus::cancelled);
-        audit.record(cancelling ? AuditAction::cancel : AuditAction::update, "session", id, s.client_id(),
-                     std::string(label(status)) + "; " + changes.summary(), changes.items());
+        // Without a stored copy (it cannot vanish inside the transaction) the change counts as new.
+        record_change(m_db, id, s.client_id(), stored ? stored->status() : AppointmentStatus::scheduled, status,
+                      changes);
         if (s.is_signed()) {
+            AuditLog audit(m_db);
             const auto& sig = *s.signature();
             m_db.sql() << "UPDATE sessions SET signed_by = :by, signed_at = :at, version = version + 1 WHERE id = :id",
                 soci::use(sig.signed_by), soci::use(sig.signed_at), soci::use(id);
@@ -382,10 +420,119 @@ void SessionRepository::remove(const Session& s) {
     } catch (const soci::soci_error& e) {
         rethrow_locked(m_db, e);
     }
-    AuditLog(m_db).record(AuditAction::remove, "session", id, s.client_id(),
-                          "booking " + to_iso(s.starts_at()) + " deleted",
-                          {FieldChange{"starts_at", audit_text(s.starts_at()), ""},
-                           FieldChange{"status", std::string(label(s.status())), ""}});
+    record_removal(m_db, id, s.client_id(), s.starts_at(), s.status());
+}
+
+// ---- the schedule's writes
+
+AppointmentSummary SessionRepository::booking_to_change(SessionId id, int expected_version, const char* what) {
+    AppointmentSummary a = appointment(id);
+    if (a.is_signed) {
+        std::optional<std::string> by;
+        std::optional<DateTime> at;
+        m_db.sql() << "SELECT signed_by, signed_at FROM sessions WHERE id = :id", soci::into(by), soci::into(at),
+            soci::use(id);
+        appointment_rules::require_unsigned(Signature{by.value_or(""), at.value_or(DateTime())}, what);
+    }
+    if (a.version != expected_version)
+        throw ConflictError("This appointment was changed elsewhere since the schedule was shown; nothing was "
+                            "changed. Look at it again and repeat the change if it is still needed.");
+    return a;
+}
+
+namespace {
+
+// Runs an UPDATE or DELETE that names the version it expects; a row changed meanwhile is a conflict.
+void execute_versioned(soci::statement& st) {
+    st.execute(true);
+    if (st.get_affected_rows() != 1)
+        throw ConflictError("This appointment was changed elsewhere since the schedule was shown; nothing was changed.");
+}
+
+} // namespace
+
+int SessionRepository::reschedule(SessionId id, int expected_version, DateTime starts_at, DateTime ends_at,
+                                  const std::string& therapist) {
+    m_db.require_transaction("moving an appointment");
+    const AppointmentSummary before = booking_to_change(id, expected_version, "moving the session");
+    appointment_rules::check_times(starts_at, ends_at);
+    AppointmentSummary after = before;
+    after.starts_at = starts_at;
+    after.ends_at = ends_at;
+    after.therapist = appointment_rules::therapist_name(therapist);
+    const std::string now = to_iso(now_utc());
+    try {
+        soci::statement st =
+            (m_db.sql().prepare << "UPDATE sessions SET starts_at = :starts, ends_at = :ends, therapist = :therapist, "
+                                   "updated_at = :now, version = version + 1 WHERE id = :id AND version = :version",
+             soci::use(after.starts_at), soci::use(after.ends_at), soci::use(after.therapist), soci::use(now),
+             soci::use(id), soci::use(expected_version));
+        execute_versioned(st);
+        ChangeList changes;
+        compare_schedule(changes, schedule_of(before), schedule_of(after));
+        record_change(m_db, id, before.client, before.status, after.status, changes);
+    } catch (const soci::soci_error& e) {
+        rethrow_locked(m_db, e);
+    }
+    return expected_version + 1;
+}
+
+int SessionRepository::set_status(SessionId id, int expected_version, AppointmentStatus status,
+                                  const std::string& reason) {
+    m_db.require_transaction("changing an appointment's status");
+    const char* what = status == AppointmentStatus::cancelled ? "cancelling the session"
+                       : status == AppointmentStatus::no_show ? "marking a no-show"
+                                                              : "changing the session's status";
+    const AppointmentSummary before = booking_to_change(id, expected_version, what);
+    auto next = appointment_rules::change_status(before.status, std::nullopt, status, reason);
+    AppointmentSummary after = before;
+    after.status = next.status;
+    after.status_reason = std::move(next.reason);
+    const std::string now = to_iso(now_utc());
+    try {
+        soci::statement st =
+            (m_db.sql().prepare << "UPDATE sessions SET status = :status, status_reason = :reason, updated_at = :now, "
+                                   "version = version + 1 WHERE id = :id AND version = :version",
+             soci::use(after.status), soci::use(after.status_reason), soci::use(now), soci::use(id),
+             soci::use(expected_version));
+        execute_versioned(st);
+        ChangeList changes;
+        compare_schedule(changes, schedule_of(before), schedule_of(after));
+        record_change(m_db, id, before.client, before.status, after.status, changes);
+    } catch (const soci::soci_error& e) {
+        rethrow_locked(m_db, e);
+    }
+    return expected_version + 1;
+}
+
+void SessionRepository::remove_booking(SessionId id, int expected_version) {
+    m_db.require_transaction("deleting a booking");
+    const AppointmentSummary a = booking_to_change(id, expected_version, "deleting the session");
+    const auto started = [] {
+        return ValidationError("appointment", "its note has been started, so it cannot be deleted; cancel it instead");
+    };
+    // An account that may read notes checks here; on a clinic server, one that may not is refused
+    // by the server (its guard on note text, and the techniques' foreign key).
+    if (m_db.can_read_clinical()) {
+        long long with_note = 0;
+        m_db.sql() << "SELECT count(*) FROM sessions s WHERE s.id = :id AND (s.subjective <> '' OR s.objective <> '' "
+                      "OR s.assessment <> '' OR s.plan_text <> '' OR s.adverse_reactions <> '' "
+                      "OR s.pain_before IS NOT NULL OR s.pain_after IS NOT NULL "
+                      "OR EXISTS (SELECT 1 FROM session_techniques t WHERE t.session_id = s.id))",
+            soci::into(with_note), soci::use(id);
+        if (with_note != 0) throw started();
+    }
+    try {
+        soci::statement st = (m_db.sql().prepare << "DELETE FROM sessions WHERE id = :id AND version = :version",
+                              soci::use(id), soci::use(expected_version));
+        execute_versioned(st);
+    } catch (const soci::soci_error& e) {
+        if (e.get_error_message().find("note in progress") != std::string::npos ||
+            (m_db.backend() == Backend::postgresql && postgresql::sqlstate_of(e) == "23503"))
+            throw started();
+        rethrow_locked(m_db, e);
+    }
+    record_removal(m_db, id, a.client, a.starts_at, a.status);
 }
 
 std::optional<Session> SessionRepository::find(SessionId id) {
@@ -492,31 +639,74 @@ std::vector<Session> SessionRepository::for_plan(PlanId plan) {
     return load_many("WHERE plan_id = :key ORDER BY series_number, starts_at", plan, 1000);
 }
 
-std::vector<AppointmentSummary> SessionRepository::between(DateTime from, DateTime to) {
-    std::vector<AppointmentSummary> out;
-    AppointmentSummary a;
-    std::string family, given, preferred;
-    std::optional<std::int64_t> plan;
-    std::optional<int> number, of;
-    std::optional<std::string> signed_at;
-    soci::statement st =
-        (m_db.sql().prepare << "SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, s.starts_at, "
-                               "s.ends_at, s.therapist, s.status, s.plan_id, s.series_number, s.series_of, s.signed_at "
-                               "FROM sessions s JOIN clients c ON c.id = s.client_id "
-                               "WHERE s.starts_at >= :from AND s.starts_at < :to ORDER BY s.starts_at, s.id",
-         soci::into(a.id), soci::into(a.client), soci::into(family), soci::into(given), soci::into(preferred),
-         soci::into(a.starts_at), soci::into(a.ends_at), soci::into(a.therapist), soci::into(a.status),
-         soci::into(plan), soci::into(number), soci::into(of), soci::into(signed_at), soci::use(from),
-         soci::use(to));
-    st.execute();
-    while (st.fetch()) {
-        a.client_name = (preferred.empty() ? given : preferred) + " " + family;
-        a.series.reset();
-        if (plan && number && of) a.series = SeriesPosition{*plan, *number, *of};
-        a.is_signed = signed_at.has_value();
-        out.push_back(a);
+namespace {
+
+// Appointments with their clients' names, as the schedule shows them: never a note column.
+class SummaryQuery {
+public:
+    SummaryQuery(soci::session& sql, const std::string& where_order) : m_st(sql) {
+        m_st.alloc();
+        m_st.prepare("SELECT s.id, s.client_id, c.family_name, c.given_name, c.preferred_name, s.starts_at, "
+                     "s.ends_at, s.therapist, s.status, s.status_reason, s.plan_id, s.series_number, s.series_of, "
+                     "s.signed_at, s.version FROM sessions s JOIN clients c ON c.id = s.client_id " +
+                     where_order);
+        m_st.exchange(soci::into(m_row.id));
+        m_st.exchange(soci::into(m_row.client));
+        m_st.exchange(soci::into(m_family));
+        m_st.exchange(soci::into(m_given));
+        m_st.exchange(soci::into(m_preferred));
+        m_st.exchange(soci::into(m_row.starts_at));
+        m_st.exchange(soci::into(m_row.ends_at));
+        m_st.exchange(soci::into(m_row.therapist));
+        m_st.exchange(soci::into(m_row.status));
+        m_st.exchange(soci::into(m_row.status_reason));
+        m_st.exchange(soci::into(m_plan));
+        m_st.exchange(soci::into(m_number));
+        m_st.exchange(soci::into(m_of));
+        m_st.exchange(soci::into(m_signed_at));
+        m_st.exchange(soci::into(m_row.version));
     }
-    return out;
+    // Binds a value for the WHERE clause; each must outlive run().
+    template <typename T> SummaryQuery& use(const T& value) {
+        m_st.exchange(soci::use(value));
+        return *this;
+    }
+    std::vector<AppointmentSummary> run() {
+        std::vector<AppointmentSummary> out;
+        m_st.define_and_bind();
+        m_st.execute();
+        while (m_st.fetch()) {
+            m_row.client_name = (m_preferred.empty() ? m_given : m_preferred) + " " + m_family;
+            m_row.series.reset();
+            if (m_plan && m_number && m_of) m_row.series = SeriesPosition{*m_plan, *m_number, *m_of};
+            m_row.is_signed = m_signed_at.has_value();
+            out.push_back(m_row);
+        }
+        return out;
+    }
+
+private:
+    soci::statement m_st;
+    AppointmentSummary m_row;
+    std::string m_family, m_given, m_preferred;
+    std::optional<std::int64_t> m_plan;
+    std::optional<int> m_number, m_of;
+    std::optional<std::string> m_signed_at;
+};
+
+} // namespace
+
+std::vector<AppointmentSummary> SessionRepository::between(DateTime from, DateTime to) {
+    return SummaryQuery(m_db.sql(), "WHERE s.starts_at >= :from AND s.starts_at < :to ORDER BY s.starts_at, s.id")
+        .use(from)
+        .use(to)
+        .run();
+}
+
+AppointmentSummary SessionRepository::appointment(SessionId id) {
+    auto found = SummaryQuery(m_db.sql(), "WHERE s.id = :id").use(id).run();
+    if (found.empty()) throw NotFoundError("There is no session with id " + std::to_string(id) + ".");
+    return std::move(found.front());
 }
 
 std::vector<NoteHit> SessionRepository::search_notes(const std::string& text, int limit) {

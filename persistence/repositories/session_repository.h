@@ -23,6 +23,8 @@ struct AppointmentSummary {
     AppointmentStatus status = AppointmentStatus::scheduled;
     std::optional<SeriesPosition> series;
     bool is_signed = false;
+    std::string status_reason;
+    int version = 0; // for the schedule's writes below (optimistic locking)
 };
 
 struct NoteHit {
@@ -42,8 +44,30 @@ public:
     // Writes the note, status and times of an unsigned session (and its signature when it has
     // just been signed), or appends the new amendments of a signed one.
     void save(Session& session);
-    // Deletes an unsigned appointment (a booking made by mistake). Signed ones are refused.
+    // Deletes an unsigned appointment (a booking made by mistake) with its techniques. Signed
+    // ones are refused.
     void remove(const Session& session);
+
+    // ---- the schedule's writes: they read and write only the scheduling columns (the ones a
+    // front-desk account on a clinic server may touch), never the note. Each needs an open
+    // Transaction, takes the version the caller read (appointment() or between()), and is audited
+    // with the old and new values as save() audits the same change. A session changed since that
+    // version throws ConflictError; a signed one LockedRecordError; an unknown id NotFoundError.
+
+    // Moves the appointment and names its therapist. Throws ValidationError for bad times or text.
+    // Returns the new version.
+    int reschedule(SessionId id, int expected_version, DateTime starts_at, DateTime ends_at,
+                   const std::string& therapist);
+    // Changes the status as Session does (appointment_rules::change_status): ValidationError for a
+    // change the rules refuse. `reason` is kept for a cancellation. Returns the new version.
+    int set_status(SessionId id, int expected_version, AppointmentStatus status, const std::string& reason = {});
+    // Deletes a booking whose note was never started; session_techniques is not touched. A
+    // booking with note text, pain scores or techniques throws ValidationError (cancel it
+    // instead); on a clinic server an account that may not read notes learns this from the
+    // server's own refusal.
+    void remove_booking(SessionId id, int expected_version);
+    // One appointment, read without its note. Throws NotFoundError.
+    AppointmentSummary appointment(SessionId id);
 
     Session get(SessionId id);
     std::optional<Session> find(SessionId id);
@@ -62,6 +86,8 @@ private:
     void write_techniques(const Session& s);
     void append_amendments(Session& s);
     std::vector<Session> load_many(const std::string& where_order, std::int64_t key, int limit);
+    // The appointment as stored, checked against `expected_version` and refused once signed.
+    AppointmentSummary booking_to_change(SessionId id, int expected_version, const char* what);
     Database& m_db;
 };
 

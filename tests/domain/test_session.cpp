@@ -409,4 +409,33 @@ BOOST_AUTO_TEST_CASE(codes_are_stable) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// The rules the schedule's writes apply without loading a note: the same as Session's own.
+BOOST_AUTO_TEST_SUITE(appointment_rules)
+
+BOOST_AUTO_TEST_CASE(status_changes_follow_the_sessions_rules) {
+    using AS = AppointmentStatus;
+    namespace rules = knotwork::appointment_rules;
+    const std::optional<Signature> unsigned_note;
+    const std::optional<Signature> signed_note = Signature{"Mara", DateTime(Date(2026, 3, 2), boost::posix_time::hours(12))};
+
+    const auto cancelled = rules::change_status(AS::scheduled, unsigned_note, AS::cancelled, "  Client unwell ");
+    BOOST_TEST(cancelled.status == AS::cancelled);
+    BOOST_TEST(cancelled.reason == "Client unwell");
+    BOOST_TEST(rules::change_status(AS::cancelled, unsigned_note, AS::no_show).reason.empty());
+    BOOST_TEST(rules::change_status(AS::scheduled, unsigned_note, AS::completed).status == AS::completed);
+    BOOST_CHECK_THROW(rules::change_status(AS::cancelled, unsigned_note, AS::completed), ValidationError);
+    BOOST_CHECK_THROW(rules::change_status(AS::completed, unsigned_note, AS::scheduled), ValidationError);
+    BOOST_CHECK_THROW(rules::change_status(AS::scheduled, unsigned_note, AS::cancelled, std::string("ill\x01")),
+                      ValidationError);
+    BOOST_CHECK_THROW(rules::change_status(AS::completed, signed_note, AS::cancelled, "x"), LockedRecordError);
+    BOOST_CHECK_THROW(rules::change_status(AS::completed, signed_note, AS::no_show), LockedRecordError);
+    BOOST_CHECK_THROW(rules::require_unsigned(signed_note, "moving the session"), LockedRecordError);
+    BOOST_CHECK_THROW(rules::check_times(DateTime(Date(2026, 3, 2), boost::posix_time::hours(10)),
+                                         DateTime(Date(2026, 3, 2), boost::posix_time::hours(9))),
+                      ValidationError);
+    BOOST_TEST(rules::therapist_name("  Jo Park ") == "Jo Park");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 } // namespace knotwork::test

@@ -2,7 +2,8 @@
 // cannot work, in the dialog and keeping what was typed; View > Refresh shows what another
 // workstation (here, a second connection to the file) added, keeping the selection; and, when
 // KNOTWORK_TEST_PG_URL names a server, a front-desk account connects from the File menu and is
-// offered the client list, client details and booking, and nothing clinical, with no backup.
+// offered the client list, client details, the schedule and the holidays, and nothing clinical,
+// with no backup.
 #include "window_driver.h"
 
 #include "core/display_format.h"
@@ -324,18 +325,20 @@ BOOST_AUTO_TEST_CASE(a_front_desk_account_is_offered_clients_and_bookings_only, 
     choose_menu(*main, "View", "Refresh");
     BOOST_TEST(modals.take_messages().empty());
 
-    // Preferences: nothing to change, and the backups are the server's.
+    // Preferences: the holidays only, and the backups are the server's.
     modals.drive(
         "preferences", [&] { choose_menu(*main, "Edit", "Preferences..."); },
         [&](wxDialog& d) {
             BOOST_TEST(contains(label_of(find<wxStaticText>(d, "server-backups")),
                                 "A clinic server's backups are made on the server by its administrator"));
-            BOOST_TEST(label_of(find<wxStaticText>(d, "preferences-read-only")) ==
-                       "The practice's preferences are changed from a therapist's account.");
-            click(find_button(d, wxID_CLOSE));
+            BOOST_TEST(label_of(find<wxStaticText>(d, "preferences-holidays-only")) ==
+                       "The practice's preferences are changed from a therapist's account; the holidays can be "
+                       "changed here.");
+            click(find_button(d, wxID_OK));
         });
+    BOOST_TEST(modals.take_messages().empty());
 
-    // The schedule books, and offers no change the server would refuse.
+    // The schedule books and changes bookings; it opens no note.
     choose_menu(*main, "Go", "Schedule");
     auto* schedule = dynamic_cast<gui::ScheduleFrame*>(wxWindow::FindWindowByName("schedule"));
     BOOST_TEST_REQUIRE(schedule);
@@ -343,8 +346,9 @@ BOOST_AUTO_TEST_CASE(a_front_desk_account_is_offered_clients_and_bookings_only, 
     BOOST_TEST(schedule->presenter().selected() == std::optional<SessionId>(booking));
     BOOST_TEST(menu_enabled(*schedule, "Schedule", "New Appointment..."));
     BOOST_TEST(menu_enabled(*schedule, "Appointment", "Show Client"));
-    for (const wxString item : {"Open Note", "Move...", "Cancel...", "Mark No-show", "Delete Booking"})
-        BOOST_TEST_CONTEXT(utf8_of(item)) { BOOST_TEST(!menu_enabled(*schedule, "Appointment", item)); }
+    BOOST_TEST(!menu_enabled(*schedule, "Appointment", "Open Note"));
+    for (const wxString item : {"Move...", "Cancel...", "Mark No-show", "Delete Booking"})
+        BOOST_TEST_CONTEXT(utf8_of(item)) { BOOST_TEST(menu_enabled(*schedule, "Appointment", item)); }
     BOOST_TEST(schedule->reload_quietly());
     schedule->Close(true);
     wait_until([] {

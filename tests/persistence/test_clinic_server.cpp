@@ -6,6 +6,7 @@
 #include "postgresql_native.h"
 #include "repositories/assessment_repository.h"
 #include "repositories/client_repository.h"
+#include "repositories/practice_repository.h"
 #include "repositories/session_repository.h"
 #include "audit_log.h"
 
@@ -219,6 +220,115 @@ BOOST_FIXTURE_TEST_CASE(writers_on_two_workstations_take_turns, ClinicFixture) {
     }
     second.get();
     BOOST_TEST(row_count(db(), "clients") == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_front_desk_account_moves_cancels_and_deletes_its_bookings, ClinicFixture) {
+    TestLogin desk(*schema, "desk_sam", "knotwork_front_desk");
+    auto front = desk.open();
+    db::SessionRepository sessions(*front);
+
+    // Moved, then cancelled.
+    const Session moved = store_booking(*front, client.id(), at(2026, 3, 2, 9));
+    BOOST_TEST(in_transaction(*front, [&] {
+                   return sessions.reschedule(moved.id(), 1, at(2026, 3, 3, 10), at(2026, 3, 3, 11), "Jo Park");
+               }) == 2);
+    BOOST_TEST(in_transaction(*front, [&] {
+                   return sessions.set_status(moved.id(), 2, AppointmentStatus::cancelled, "Client unwell");
+               }) == 3);
+    const db::AppointmentSummary after = sessions.appointment(moved.id());
+    BOOST_TEST(after.starts_at == at(2026, 3, 3, 10));
+    BOOST_TEST(after.therapist == "Jo Park");
+    BOOST_TEST(after.status == AppointmentStatus::cancelled);
+    BOOST_TEST(after.status_reason == "Client unwell");
+    BOOST_TEST(after.version == 3);
+
+    // A no-show.
+    const Session missed = store_booking(*front, client.id(), at(2026, 3, 4, 9));
+    in_transaction(*front, [&] { sessions.set_status(missed.id(), 1, AppointmentStatus::no_show); });
+    BOOST_TEST(sessions.appointment(missed.id()).status == AppointmentStatus::no_show);
+
+    // A booking made by mistake, deleted.
+    const Session mistake = store_booking(*front, client.id(), at(2026, 3, 5, 9));
+    in_transaction(*front, [&] { sessions.remove_booking(mistake.id(), 1); });
+    BOOST_CHECK_THROW(sessions.appointment(mistake.id()), NotFoundError);
+
+    // The audit trail names the login and keeps the old and new values (read by the owner).
+    db::AuditLog log(db());
+    const auto moves = log.for_record("session", moved.id());
+    BOOST_TEST_REQUIRE(moves.size() == 3u);
+    BOOST_TEST(moves[1].actor == desk.name());
+    BOOST_TEST(moves[1].action == "update");
+    BOOST_TEST_REQUIRE(!moves[1].changes.empty());
+    BOOST_TEST(moves[1].changes[0].old_value == "2026-03-02 09:00");
+    BOOST_TEST(moves[1].changes[0].new_value == "2026-03-03 10:00");
+    BOOST_TEST(moves[2].action == "cancel");
+    BOOST_TEST(log.for_record("session", mistake.id()).back().action == "delete");
+
+    // The signed session stays the therapist's: refused by the repository and by the server.
+    const int signed_version = sessions.appointment(signed_session.id()).version;
+    BOOST_CHECK_THROW(in_transaction(*front, [&] {
+                          sessions.reschedule(signed_session.id(), signed_version, at(2026, 3, 6, 9),
+                                              at(2026, 3, 6, 10), "Jo Park");
+                      }),
+                      LockedRecordError);
+    BOOST_CHECK_THROW(in_transaction(*front, [&] { sessions.remove_booking(signed_session.id(), signed_version); }),
+                      LockedRecordError);
+    BOOST_TEST(contains(refusal_of(*front, "UPDATE sessions SET starts_at = starts_at WHERE id = " +
+                                               std::to_string(signed_session.id())),
+                        "signed note is locked"));
+    // Still never the note.
+    BOOST_TEST(sqlstate_of(*front, "SELECT subjective FROM sessions WHERE id = " + std::to_string(moved.id())) ==
+               "42501");
+    BOOST_TEST(sqlstate_of(*front, "UPDATE sessions SET objective = 'x' WHERE id = " + std::to_string(moved.id())) ==
+               "42501");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_front_desk_account_cannot_delete_a_booking_whose_note_was_started, ClinicFixture) {
+    TestLogin desk(*schema, "desk_sam", "knotwork_front_desk");
+    auto front = desk.open();
+    // The therapist started two notes: one with text, one with techniques only.
+    Session with_text = store_booking(db(), client.id(), at(2026, 3, 2, 9));
+    SoapNote text;
+    text.subjective = "Started before the client left";
+    with_text.write_note(text);
+    in_transaction(db(), [&] { db::SessionRepository(db()).save(with_text); });
+    Session with_techniques = store_booking(db(), client.id(), at(2026, 3, 2, 11));
+    SoapNote techniques;
+    techniques.techniques = sample_note().techniques;
+    with_techniques.write_note(techniques);
+    in_transaction(db(), [&] { db::SessionRepository(db()).save(with_techniques); });
+
+    db::SessionRepository sessions(*front);
+    for (const Session* s : {&with_text, &with_techniques}) {
+        BOOST_TEST_CONTEXT("session " << s->id()) {
+            BOOST_CHECK_THROW(in_transaction(*front, [&] { sessions.remove_booking(s->id(), 2); }), ValidationError);
+            BOOST_TEST(db::SessionRepository(db()).find(s->id()).has_value());
+        }
+    }
+    // Cancelling them is the front desk's way instead; the note is untouched.
+    in_transaction(*front, [&] { sessions.set_status(with_text.id(), 2, AppointmentStatus::cancelled, "moved away"); });
+    const Session cancelled = db::SessionRepository(db()).get(with_text.id());
+    BOOST_TEST(cancelled.status() == AppointmentStatus::cancelled);
+    BOOST_TEST(cancelled.note().subjective == text.subjective);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_front_desk_account_saves_the_holidays_but_not_the_settings, ClinicFixture) {
+    TestLogin desk(*schema, "desk_sam", "knotwork_front_desk");
+    auto front = desk.open();
+    PracticeProfile profile = db::PracticeRepository(*front).load();
+    profile.holidays = {{Date(2026, 12, 25), "Christmas Day"}};
+    in_transaction(*front, [&] { db::PracticeRepository(*front).save_holidays(profile.holidays); });
+    BOOST_TEST((db::PracticeRepository(db()).load().holidays == profile.holidays));
+    const auto entries = db::AuditLog(db()).find({});
+    BOOST_TEST_REQUIRE(!entries.empty());
+    BOOST_TEST(entries.back().entity == "practice");
+    BOOST_TEST(entries.back().actor == desk.name());
+
+    // The settings carry the therapist's name and licence: the server refuses them to the desk.
+    profile.licence_number = "FORGED-1";
+    BOOST_CHECK_THROW(in_transaction(*front, [&] { db::PracticeRepository(*front).save(profile); }),
+                      std::exception);
+    BOOST_TEST(db::PracticeRepository(db()).load().licence_number != "FORGED-1");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -118,6 +118,42 @@ BOOST_FIXTURE_TEST_CASE(saving_the_profile_is_audited, PracticeFixture) {
     BOOST_TEST(rows == 1);
 }
 
+BOOST_FIXTURE_TEST_CASE(save_holidays_replaces_the_holidays_only_and_audits_them, PracticeFixture) {
+    PracticeProfile stored = full_profile();
+    save(db(), stored);
+    const std::map<Date, std::string> holidays{{Date(2026, 12, 25), "Christmas Day"},
+                                               {Date(2026, 8, 31), "Summer bank holiday"}};
+    in_transaction(db(), [&] { db::PracticeRepository(db()).save_holidays(holidays); });
+    reopen();
+    const PracticeProfile loaded = db::PracticeRepository(db()).load();
+    BOOST_TEST((loaded.holidays == holidays));
+    stored.holidays = holidays;
+    BOOST_TEST((loaded == stored)); // the settings as they were
+
+    const auto entries = db::AuditLog(db()).find({});
+    BOOST_TEST_REQUIRE(!entries.empty());
+    const auto& last = entries.back();
+    BOOST_TEST(last.entity == "practice");
+    BOOST_TEST(last.action == "update");
+    BOOST_TEST(last.detail == "holidays saved; changed: holidays");
+    BOOST_TEST_REQUIRE(last.changes.size() == 1u);
+    BOOST_TEST(last.changes[0].field == "holidays");
+    BOOST_TEST(last.changes[0].old_value == "2026-04-03; 2026-12-25 Christmas Day; 2026-12-26 Boxing Day; "
+                                            "2027-01-01 Neujahr 🎆");
+    BOOST_TEST(last.changes[0].new_value == "2026-08-31 Summer bank holiday; 2026-12-25 Christmas Day");
+}
+
+BOOST_FIXTURE_TEST_CASE(save_holidays_refuses_a_bad_name_and_needs_a_transaction, PracticeFixture) {
+    save(db(), full_profile());
+    const auto entries = db::AuditLog(db()).count();
+    const std::map<Date, std::string> bad{{Date(2026, 12, 24), std::string("Eve\x01")}};
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { db::PracticeRepository(db()).save_holidays(bad); }),
+                      ValidationError);
+    BOOST_CHECK_THROW(db::PracticeRepository(db()).save_holidays({}), Error);
+    BOOST_TEST((db::PracticeRepository(db()).load().holidays == full_profile().holidays));
+    BOOST_TEST(db::AuditLog(db()).count() == entries);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 } // namespace knotwork::test

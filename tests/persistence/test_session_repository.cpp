@@ -4,6 +4,7 @@
 // answer correctly and never fail on what a person types.
 #include "practice_fixture.h"
 
+#include "audit_log.h"
 #include "common/error.h"
 #include "repositories/plan_repository.h"
 #include "repositories/session_repository.h"
@@ -587,6 +588,179 @@ BOOST_AUTO_TEST_CASE(fts_query_quotes_every_word_as_a_required_prefix) {
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT("typed \"" << c.typed << "\"") { BOOST_TEST(db::fts_query(c.typed) == c.query); }
     }
+}
+
+// ---- the schedule's writes: scheduling columns only, never the note ----------------------------
+
+BOOST_FIXTURE_TEST_CASE(appointment_reads_one_booking_with_its_version_and_reason, SessionFixture) {
+    Session s = store_booking(db(), client.id(), at(2026, 3, 2, 9));
+    s.cancel("  Client unwell ");
+    save(s);
+    const db::AppointmentSummary a = db::SessionRepository(db()).appointment(s.id());
+    BOOST_TEST(a.id == s.id());
+    BOOST_TEST(a.client == client.id());
+    BOOST_TEST(a.starts_at == at(2026, 3, 2, 9));
+    BOOST_TEST(a.ends_at == at(2026, 3, 2, 10));
+    BOOST_TEST(a.status == AppointmentStatus::cancelled);
+    BOOST_TEST(a.status_reason == "Client unwell");
+    BOOST_TEST(a.version == 2);
+    BOOST_TEST(!a.is_signed);
+    const auto day = db::SessionRepository(db()).between(at(2026, 3, 2, 0), at(2026, 3, 3, 0));
+    BOOST_TEST_REQUIRE(day.size() == 1u);
+    BOOST_TEST(day[0].version == 2);
+    BOOST_TEST(day[0].status_reason == "Client unwell");
+    BOOST_CHECK_THROW(db::SessionRepository(db()).appointment(s.id() + 100), NotFoundError);
+}
+
+BOOST_FIXTURE_TEST_CASE(reschedule_moves_a_booking_and_leaves_its_note_alone, SessionFixture) {
+    Session s = store_booking(db(), client.id(), at(2026, 3, 2, 9));
+    SoapNote draft;
+    draft.subjective = "Draft typed before the move";
+    s.write_note(draft);
+    save(s);
+    const int version = in_transaction(db(), [&] {
+        return db::SessionRepository(db()).reschedule(s.id(), 2, at(2026, 3, 4, 14), at(2026, 3, 4, 15, 15),
+                                                      "  Jo Park ");
+    });
+    BOOST_TEST(version == 3);
+    const Session moved = load(s.id());
+    BOOST_TEST(moved.starts_at() == at(2026, 3, 4, 14));
+    BOOST_TEST(moved.ends_at() == at(2026, 3, 4, 15, 15));
+    BOOST_TEST(moved.therapist() == "Jo Park");
+    BOOST_TEST(moved.version() == 3);
+    BOOST_TEST(moved.status() == AppointmentStatus::scheduled);
+    BOOST_TEST(moved.note().subjective == draft.subjective);
+
+    const auto entries = db::AuditLog(db()).for_record("session", s.id());
+    BOOST_TEST_REQUIRE(!entries.empty());
+    const auto& last = entries.back();
+    BOOST_TEST(last.action == "update");
+    BOOST_TEST(last.client_id == std::optional<std::int64_t>(client.id()));
+    const std::vector<db::FieldChange> expected{
+        {"starts_at", "2026-03-02 09:00", "2026-03-04 14:00"},
+        {"ends_at", "2026-03-02 10:00", "2026-03-04 15:15"},
+        {"therapist", "Mara Lindqvist", "Jo Park"},
+    };
+    BOOST_TEST((last.changes == expected));
+    BOOST_TEST(last.detail == "Scheduled; changed: starts at, ends at, therapist");
+}
+
+BOOST_FIXTURE_TEST_CASE(reschedule_refuses_a_stale_version_and_bad_times, SessionFixture) {
+    const Session s = store_booking(db(), client.id(), at(2026, 3, 2, 9));
+    const auto entries_before = db::AuditLog(db()).for_record("session", s.id()).size();
+    db::SessionRepository repo(db());
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.reschedule(s.id(), 0, at(2026, 3, 3, 9), at(2026, 3, 3, 10), "Mara Lindqvist"); }),
+                      ConflictError);
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.reschedule(s.id(), 1, at(2026, 3, 3, 10), at(2026, 3, 3, 9), "Mara Lindqvist"); }),
+                      ValidationError);
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.reschedule(s.id() + 100, 1, at(2026, 3, 3, 9), at(2026, 3, 3, 10), "Mara Lindqvist"); }),
+                      NotFoundError);
+    // Outside a transaction nothing is attempted.
+    BOOST_CHECK_THROW(repo.reschedule(s.id(), 1, at(2026, 3, 3, 9), at(2026, 3, 3, 10), "Mara Lindqvist"), Error);
+    check_same_session(load(s.id()), s);
+    BOOST_TEST(db::AuditLog(db()).for_record("session", s.id()).size() == entries_before);
+
+    // Two windows holding version 1: the first move wins, the second is told.
+    in_transaction(db(), [&] { repo.reschedule(s.id(), 1, at(2026, 3, 3, 9), at(2026, 3, 3, 10), "Mara Lindqvist"); });
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.reschedule(s.id(), 1, at(2026, 3, 5, 9), at(2026, 3, 5, 10), "Mara Lindqvist"); }),
+                      ConflictError);
+    BOOST_TEST(load(s.id()).starts_at() == at(2026, 3, 3, 9));
+}
+
+BOOST_FIXTURE_TEST_CASE(set_status_applies_the_sessions_rules_and_audits_the_change, SessionFixture) {
+    const Session s = store_booking(db(), client.id(), at(2026, 3, 2, 9));
+    db::SessionRepository repo(db());
+    BOOST_TEST(in_transaction(db(), [&] { return repo.set_status(s.id(), 1, AppointmentStatus::cancelled, "  Client unwell "); }) == 2);
+    const Session cancelled = load(s.id());
+    BOOST_TEST(cancelled.status() == AppointmentStatus::cancelled);
+    BOOST_TEST(cancelled.status_reason() == "Client unwell");
+    const auto entries = db::AuditLog(db()).for_record("session", s.id());
+    BOOST_TEST_REQUIRE(!entries.empty());
+    BOOST_TEST(entries.back().action == "cancel");
+    const std::vector<db::FieldChange> expected{{"status", "Scheduled", "Cancelled"},
+                                                {"status_reason", "", "Client unwell"}};
+    BOOST_TEST((entries.back().changes == expected));
+
+    // As Session::mark_completed: a cancelled appointment is not completed; none returns to scheduled.
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.set_status(s.id(), 2, AppointmentStatus::completed); }),
+                      ValidationError);
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.set_status(s.id(), 2, AppointmentStatus::scheduled); }),
+                      ValidationError);
+    // A reason with a control character is refused as Session::cancel refuses it.
+    const Session other = store_booking(db(), client.id(), at(2026, 3, 3, 9));
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.set_status(other.id(), 1, AppointmentStatus::cancelled, std::string("ill\x01")); }),
+                      ValidationError);
+
+    BOOST_TEST(in_transaction(db(), [&] { return repo.set_status(other.id(), 1, AppointmentStatus::no_show); }) == 2);
+    BOOST_TEST(load(other.id()).status() == AppointmentStatus::no_show);
+    const auto missed = db::AuditLog(db()).for_record("session", other.id());
+    BOOST_TEST(missed.back().action == "update");
+    BOOST_TEST((missed.back().changes == std::vector<db::FieldChange>{{"status", "Scheduled", "No-show"}}));
+    BOOST_TEST(missed.back().detail == "No-show; changed: status");
+
+    // A stale version changes nothing.
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.set_status(other.id(), 1, AppointmentStatus::cancelled, "late"); }),
+                      ConflictError);
+    BOOST_TEST(load(other.id()).status() == AppointmentStatus::no_show);
+    BOOST_TEST(load(other.id()).version() == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_schedules_writes_refuse_a_signed_session, SessionFixture) {
+    const Session s = signed_with_amendment(at(2026, 3, 2, 9));
+    const Session before = load(s.id());
+    const auto entries_before = db::AuditLog(db()).for_record("session", s.id()).size();
+    db::SessionRepository repo(db());
+    const int v = before.version();
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.reschedule(s.id(), v, at(2026, 3, 3, 9), at(2026, 3, 3, 10), "Mara Lindqvist"); }),
+                      LockedRecordError);
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.set_status(s.id(), v, AppointmentStatus::cancelled, "x"); }),
+                      LockedRecordError);
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.set_status(s.id(), v, AppointmentStatus::no_show); }),
+                      LockedRecordError);
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.remove_booking(s.id(), v); }), LockedRecordError);
+    // Whatever version the caller holds: a signed note is refused before the version is compared.
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.remove_booking(s.id(), v + 7); }), LockedRecordError);
+    check_same_session(load(s.id()), before);
+    BOOST_TEST(db::AuditLog(db()).for_record("session", s.id()).size() == entries_before);
+}
+
+BOOST_FIXTURE_TEST_CASE(remove_booking_deletes_a_booking_without_a_note, SessionFixture) {
+    const Session s = store_booking(db(), client.id(), at(2026, 3, 2, 9));
+    const Session keep = store_booking(db(), client.id(), at(2026, 3, 2, 11));
+    db::SessionRepository repo(db());
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.remove_booking(s.id(), 2); }), ConflictError);
+    BOOST_TEST(repo.find(s.id()).has_value());
+    in_transaction(db(), [&] { repo.remove_booking(s.id(), 1); });
+    BOOST_TEST(!repo.find(s.id()).has_value());
+    BOOST_TEST(repo.find(keep.id()).has_value());
+    const auto entries = db::AuditLog(db()).for_record("session", s.id());
+    BOOST_TEST_REQUIRE(!entries.empty());
+    BOOST_TEST(entries.back().action == "delete");
+    const std::vector<db::FieldChange> expected{{"starts_at", "2026-03-02 09:00", ""}, {"status", "Scheduled", ""}};
+    BOOST_TEST((entries.back().changes == expected));
+    BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.remove_booking(s.id(), 1); }), NotFoundError);
+    BOOST_TEST(db().check_integrity().empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(remove_booking_refuses_a_booking_whose_note_was_started, SessionFixture) {
+    db::SessionRepository repo(db());
+    Session with_text = store_booking(db(), client.id(), at(2026, 3, 2, 9));
+    SoapNote text;
+    text.objective = "Tender left piriformis";
+    with_text.write_note(text);
+    save(with_text);
+    Session with_techniques = store_booking(db(), client.id(), at(2026, 3, 2, 11));
+    SoapNote only_techniques;
+    only_techniques.techniques = sample_note().techniques;
+    with_techniques.write_note(only_techniques);
+    save(with_techniques);
+    for (const Session* s : {&with_text, &with_techniques}) {
+        BOOST_TEST_CONTEXT("session " << s->id()) {
+            BOOST_CHECK_THROW(in_transaction(db(), [&] { repo.remove_booking(s->id(), 2); }), ValidationError);
+            BOOST_TEST(repo.find(s->id()).has_value());
+        }
+    }
+    BOOST_TEST(row_count(db(), "session_techniques") == static_cast<std::int64_t>(sample_note().techniques.size()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -33,8 +33,7 @@ namespace {
 
 const std::vector<Feature> every_feature{Feature::clinical_records,     Feature::note_search,
                                          Feature::client_history,       Feature::progress_reports,
-                                         Feature::backups,              Feature::practice_preferences,
-                                         Feature::booking_changes};
+                                         Feature::backups,              Feature::practice_preferences};
 
 const PracticeAccess therapist(true, true, "dr_mara", "dr_mara@clinic:5432/practice");
 const PracticeAccess front_desk(true, false, "desk_sam", "desk_sam@clinic:5432/practice");
@@ -86,7 +85,8 @@ BOOST_AUTO_TEST_CASE(a_front_desk_account_is_offered_no_clinical_record) {
     }
     BOOST_TEST(front_desk.notice() == "Signed in as desk_sam (front desk): clinical records are not shown");
     BOOST_TEST(front_desk.where("ignored") == "desk_sam@clinic:5432/practice (front desk)");
-    BOOST_TEST(front_desk.why_not(Feature::booking_changes).find("can book new appointments") != std::string::npos);
+    BOOST_TEST(front_desk.why_not(Feature::practice_preferences).find("the holidays can be changed here") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_automatic_refresh_waits_for_a_quiet_window_on_a_server) {
@@ -118,40 +118,52 @@ BOOST_AUTO_TEST_CASE(the_automatic_refresh_waits_for_a_quiet_window_on_a_server)
     }
 }
 
-BOOST_AUTO_TEST_CASE(the_front_desk_books_but_changes_no_booking) {
+BOOST_AUTO_TEST_CASE(the_front_desk_changes_bookings_as_a_therapist_does) {
     const auto db = db::Database::open(":memory:", {.create_if_missing = true, .actor = "test"});
     ClientDetails d;
     d.family_name = "Okafor";
     d.given_name = "Adaeze";
     Client client(d, Date(2026, 6, 1));
-    SessionId existing = 0;
+    const DateTime ten(Date(2026, 11, 26), boost::posix_time::hours(10));
+    const auto book = [&](DateTime start) {
+        db::Transaction tx(*db);
+        Session s(client.id(), start, start + boost::posix_time::hours(1), "Maya Okonkwo");
+        const SessionId id = db::SessionRepository(*db).add(s);
+        tx.commit();
+        return id;
+    };
     {
         db::Transaction tx(*db);
-        const ClientId id = db::ClientRepository(*db).add(client);
-        const DateTime start(Date(2026, 11, 26), boost::posix_time::hours(10));
-        Session s(id, start, start + boost::posix_time::hours(1), "Maya Okonkwo");
-        existing = db::SessionRepository(*db).add(s);
+        db::ClientRepository(*db).add(client);
         tx.commit();
     }
+    const SessionId moving = book(ten);
+    const SessionId cancelling = book(ten + boost::posix_time::hours(2));
+    const SessionId missed = book(ten + boost::posix_time::hours(4));
+    const SessionId mistake = book(ten + boost::posix_time::hours(6));
+
     gui::SchedulePresenter desk(*db, Date(2026, 11, 27), gui::ScheduleView::week, front_desk);
     BOOST_TEST(!desk.opens_notes());
-    const gui::AppointmentBlock* block = desk.find_block(existing);
+    const gui::AppointmentBlock* block = desk.find_block(moving);
     BOOST_TEST_REQUIRE(block);
     const gui::AppointmentActions offered = desk.available_actions(block->appointment);
-    BOOST_TEST(!offered.move);
-    BOOST_TEST(!offered.cancel);
-    BOOST_TEST(!offered.no_show);
-    BOOST_TEST(!offered.remove);
-    BOOST_TEST(gui::actions_for(block->appointment).cancel); // a therapist would be offered it
+    BOOST_TEST(offered.move);
+    BOOST_TEST(offered.cancel);
+    BOOST_TEST(offered.no_show);
+    BOOST_TEST(offered.remove);
 
-    const DateTime later(Date(2026, 11, 26), boost::posix_time::hours(14));
-    BOOST_CHECK_THROW(desk.move(existing, later, gui::Proceed::anyway), db::PermissionError);
-    BOOST_CHECK_THROW(desk.cancel(existing, "ill"), db::PermissionError);
-    BOOST_CHECK_THROW(desk.mark_no_show(existing), db::PermissionError);
-    BOOST_CHECK_THROW(desk.remove_booking(existing), db::PermissionError);
-    const Session unchanged = db::SessionRepository(*db).get(existing);
-    BOOST_TEST(unchanged.status() == AppointmentStatus::scheduled);
-    BOOST_TEST(unchanged.starts_at() == DateTime(Date(2026, 11, 26), boost::posix_time::hours(10)));
+    const DateTime later(Date(2026, 11, 27), boost::posix_time::hours(9));
+    BOOST_TEST(desk.move(moving, later, gui::Proceed::anyway).done);
+    desk.cancel(cancelling, "ill");
+    desk.mark_no_show(missed);
+    desk.remove_booking(mistake);
+    db::SessionRepository sessions(*db);
+    BOOST_TEST(sessions.get(moving).starts_at() == later);
+    BOOST_TEST(sessions.get(cancelling).status() == AppointmentStatus::cancelled);
+    BOOST_TEST(sessions.get(cancelling).status_reason() == "ill");
+    BOOST_TEST(sessions.get(missed).status() == AppointmentStatus::no_show);
+    BOOST_TEST(!sessions.find(mistake).has_value());
+    BOOST_TEST(desk.find_block(mistake) == nullptr);
 
     const auto outcome = desk.book(client.id(), DateTime(Date(2026, 11, 27), boost::posix_time::hours(11)), 60,
                                    "Maya Okonkwo");
@@ -159,10 +171,10 @@ BOOST_AUTO_TEST_CASE(the_front_desk_books_but_changes_no_booking) {
     BOOST_TEST(desk.find_block(outcome.session) != nullptr);
     BOOST_TEST(desk.selected() == std::optional<SessionId>(outcome.session));
 
-    // The same practice for a therapist's account offers the changes.
+    // The same practice for a therapist's account offers the same changes, and the notes.
     gui::SchedulePresenter mara(*db, Date(2026, 11, 27), gui::ScheduleView::week, therapist);
     BOOST_TEST(mara.opens_notes());
-    BOOST_TEST(mara.available_actions(mara.find_block(existing)->appointment).cancel);
+    BOOST_TEST(mara.available_actions(mara.find_block(outcome.session)->appointment).cancel);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

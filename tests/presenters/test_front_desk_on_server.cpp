@@ -1,12 +1,15 @@
 // A front-desk account on a real clinic server, through the presenters the windows use: the
-// client list, the client's record, intake and booking work, and nothing the program offers such
-// an account meets a refusal from the server. Runs against the server KNOTWORK_TEST_PG_URL names
+// client list, the client's record, intake, the schedule (booking, moving, cancelling, no-shows,
+// deleting a booking) and the holidays work, and nothing the program offers such an account meets
+// a refusal from the server. Runs against the server KNOTWORK_TEST_PG_URL names
 // (as the persistence suite does), in a schema of its own dropped afterwards; skipped without one.
 #include "clients/client_list_presenter.h"
 #include "clients/intake_presenter.h"
 #include "core/chart.h"
 #include "database.h"
 #include "postgresql_native.h"
+#include "preferences/preferences_presenter.h"
+#include "repositories/practice_repository.h"
 #include "repositories/client_repository.h"
 #include "repositories/session_repository.h"
 #include "schedule/schedule_presenter.h"
@@ -174,11 +177,48 @@ BOOST_AUTO_TEST_CASE(the_front_desk_works_with_clients_and_bookings_without_a_re
     const gui::AppointmentBlock* mine = schedule.find_block(booked.session);
     BOOST_TEST_REQUIRE(mine);
     const gui::AppointmentActions offered = schedule.available_actions(mine->appointment);
-    BOOST_TEST(!(offered.move || offered.cancel || offered.no_show || offered.remove));
-    // Cancelling goes through the whole session, note included, which the server refuses this
-    // account: the presenter says so itself, before asking.
-    BOOST_CHECK_THROW(schedule.cancel(booked.session, "ill"), db::PermissionError);
-    BOOST_TEST(db::SessionRepository(*practice.owner).get(booked.session).status() == AppointmentStatus::scheduled);
+    BOOST_TEST(offered.move);
+    BOOST_TEST(offered.cancel);
+    BOOST_TEST(offered.no_show);
+    BOOST_TEST(offered.remove);
+    // Moving, cancelling, marking a no-show and deleting name only the scheduling columns, which
+    // the server lets this account read and write.
+    const DateTime later(Date(2026, 11, 27), boost::posix_time::hours(14));
+    const auto moved = schedule.move(booked.session, later);
+    BOOST_TEST(moved.done, (moved.problems.empty() ? std::string() : moved.problems.front()));
+    BOOST_TEST(db::SessionRepository(*practice.owner).get(booked.session).starts_at() == later);
+    schedule.cancel(booked.session, "ill");
+    const Session cancelled = db::SessionRepository(*practice.owner).get(booked.session);
+    BOOST_TEST(cancelled.status() == AppointmentStatus::cancelled);
+    BOOST_TEST(cancelled.status_reason() == "ill");
+
+    const auto second =
+        schedule.book(client, DateTime(Date(2026, 11, 27), boost::posix_time::hours(11)), 60, "Maya Okonkwo");
+    BOOST_TEST_REQUIRE(second.done);
+    schedule.mark_no_show(second.session);
+    BOOST_TEST(db::SessionRepository(*practice.owner).get(second.session).status() == AppointmentStatus::no_show);
+
+    const auto mistake =
+        schedule.book(client, DateTime(Date(2026, 11, 27), boost::posix_time::hours(16)), 60, "Maya Okonkwo");
+    BOOST_TEST_REQUIRE(mistake.done);
+    schedule.remove_booking(mistake.session);
+    BOOST_TEST(!db::SessionRepository(*practice.owner).find(mistake.session).has_value());
+    BOOST_TEST(schedule.find_block(mistake.session) == nullptr);
+
+    // The signed session is still refused, by the presenter before the server.
+    BOOST_CHECK_THROW(schedule.move(signed_session, later, gui::Proceed::anyway), LockedRecordError);
+    BOOST_CHECK_THROW(schedule.remove_booking(signed_session), LockedRecordError);
+
+    // Preferences: the holidays are the desk's to change; the settings stay as the therapist set them.
+    gui::PreferencesPresenter prefs(*desk, access);
+    BOOST_TEST(prefs.holidays_only());
+    const std::string therapist_name = prefs.profile().therapist_name;
+    prefs.profile().therapist_name = "Someone Else";
+    prefs.set_holiday(Date(2026, 12, 25), "Christmas Day");
+    prefs.save();
+    const PracticeProfile stored = db::PracticeRepository(*practice.owner).load();
+    BOOST_TEST(stored.holidays.at(Date(2026, 12, 25)) == "Christmas Day");
+    BOOST_TEST(stored.therapist_name == therapist_name);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -39,7 +39,7 @@ constexpr std::array<boost::date_time::weekdays, 7> week{
 PreferencesDialog::PreferencesDialog(wxWindow* parent, db::Database& db, const PracticeAccess& access)
     : wxDialog(parent, wxID_ANY, _("Preferences"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      m_presenter(db), m_access(access) {
+      m_presenter(db, access), m_access(access) {
     SetName("preferences");
     const PracticeProfile& p = m_presenter.profile();
     auto* book = new wxNotebook(this, wxID_ANY);
@@ -109,19 +109,17 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, db::Database& db, const P
                                                     : build_server_backups_page(book),
                   _("Backups"));
 
-    const bool may_change = m_access.allows(Feature::practice_preferences);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    if (!may_change) {
+    if (m_presenter.holidays_only()) {
+        // The settings are shown without being changed; the holidays stay editable.
         auto* why = new wxStaticText(this, wxID_ANY, wx(m_access.why_not(Feature::practice_preferences)));
-        why->SetName("preferences-read-only");
+        why->SetName("preferences-holidays-only");
         sizer->Add(why, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-        // Disabling a box disables what it holds.
-        for (wxWindow* page : {practice, days})
-            for (wxWindow* child : page->GetChildren()) child->Enable(false);
+        for (wxWindow* child : practice->GetChildren()) child->Enable(false);
+        closed_box->GetStaticBox()->Enable(false); // and the checkboxes it holds
     }
     sizer->Add(book, 1, wxEXPAND | wxALL, FromDIP(8));
-    sizer->Add(CreateStdDialogButtonSizer(may_change ? wxOK | wxCANCEL : wxCLOSE), 0, wxEXPAND | wxALL, FromDIP(8));
-    if (!may_change) SetEscapeId(wxID_CLOSE);
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
     SetSize(FromDIP(wxSize(620, 520)));
     show_holidays();
@@ -242,7 +240,15 @@ void PreferencesDialog::show_holidays() {
 }
 
 bool PreferencesDialog::save() {
-    if (!m_access.allows(Feature::practice_preferences)) return true;
+    if (m_presenter.holidays_only()) {
+        try {
+            m_presenter.save();
+            return true;
+        } catch (const std::exception& e) {
+            show_error(this, _("The holidays were not saved."), e);
+            return false;
+        }
+    }
     PracticeProfile& p = m_presenter.profile();
     p.practice_name = utf8(m_name->GetValue());
     p.address = utf8(m_address->GetValue());

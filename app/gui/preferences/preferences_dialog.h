@@ -3,7 +3,8 @@
 // closed weekdays and holidays, the default session length (kept in the practice file); and the
 // automatic backups taken when a practice is closed (kept with the program's settings). On a
 // clinic server the Backups page says the server's administrator makes them; an account that
-// may not change the practice's preferences (the front desk) sees them without changing them.
+// may not change the practice's preferences (the front desk) sees them without changing them,
+// and changes the holidays.
 #include "preferences/preferences_presenter.h"
 #include "server/access_presenter.h"
 

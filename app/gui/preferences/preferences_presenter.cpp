@@ -2,14 +2,16 @@
 
 #include "common/text.h"
 #include "database.h"
+#include "postgresql_native.h"
 #include "repositories/practice_repository.h"
 
 namespace knotwork::gui {
 
-PreferencesPresenter::PreferencesPresenter(db::Database& db)
-    : m_db(db), m_profile(db::PracticeRepository(db).load()) {}
+PreferencesPresenter::PreferencesPresenter(db::Database& db, const PracticeAccess& access)
+    : m_db(db), m_access(access), m_profile(db::PracticeRepository(db).load()) {}
 
 void PreferencesPresenter::set_closed(boost::date_time::weekdays day, bool closed) {
+    if (holidays_only()) throw db::PermissionError(m_access.why_not(Feature::practice_preferences));
     if (closed) m_profile.closed_weekdays.insert(day);
     else m_profile.closed_weekdays.erase(day);
 }
@@ -22,9 +24,13 @@ void PreferencesPresenter::set_holiday(Date day, const std::string& label) {
 void PreferencesPresenter::remove_holiday(Date day) { m_profile.holidays.erase(day); }
 
 void PreferencesPresenter::save() {
-    m_profile.validate();
     db::Transaction tx(m_db);
-    db::PracticeRepository(m_db).save(m_profile);
+    if (holidays_only()) {
+        db::PracticeRepository(m_db).save_holidays(m_profile.holidays);
+    } else {
+        m_profile.validate();
+        db::PracticeRepository(m_db).save(m_profile);
+    }
     tx.commit();
 }
 

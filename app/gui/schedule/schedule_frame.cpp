@@ -369,11 +369,6 @@ void ScheduleFrame::move_selected() {
 void ScheduleFrame::cancel_selected() {
     const AppointmentBlock* b = m_presenter->selected_block();
     if (!b) return;
-    if (!m_presenter->access().allows(Feature::booking_changes)) {
-        wxBell();
-        SetStatusText(wx(m_presenter->access().why_not(Feature::booking_changes)), 0);
-        return;
-    }
     if (!actions_for(b->appointment).cancel) {
         wxBell();
         SetStatusText(b->appointment.is_signed ? _("A signed session cannot be cancelled.")

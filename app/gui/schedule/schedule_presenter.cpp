@@ -5,7 +5,6 @@
 #include "core/plan_series.h"
 #include "core/translate.h"
 #include "database.h"
-#include "postgresql_native.h"
 #include "repositories/practice_repository.h"
 #include "schedule/series_scheduler.h"
 #include "session/session.h"
@@ -152,13 +151,7 @@ SchedulePresenter::SchedulePresenter(db::Database& db, Date today, ScheduleView 
 }
 
 AppointmentActions SchedulePresenter::available_actions(const db::AppointmentSummary& a) const {
-    if (!m_access.allows(Feature::booking_changes)) return {};
     return actions_for(a);
-}
-
-void SchedulePresenter::require_booking_changes() const {
-    if (!m_access.allows(Feature::booking_changes))
-        throw db::PermissionError(m_access.why_not(Feature::booking_changes));
 }
 
 // ---- the range on screen
@@ -512,24 +505,22 @@ SlotOutcome SchedulePresenter::book(ClientId client, DateTime start, int minutes
 }
 
 SlotOutcome SchedulePresenter::move(SessionId id, DateTime new_start, Proceed proceed) {
-    require_booking_changes();
     auto outcome = then_reload([&] {
         SlotOutcome out;
         db::Transaction tx(m_db);
         db::SessionRepository sessions(m_db);
-        Session s = sessions.get(id);
-        if (s.is_signed())
+        const db::AppointmentSummary a = sessions.appointment(id);
+        if (a.is_signed)
             throw LockedRecordError(KW_TR("This session's note is signed, so the appointment can no longer be moved: "
                                           "its date and time are part of the signed record."));
-        if (frees_time(s.status()))
+        if (frees_time(a.status))
             throw ValidationError(KW_TR("appointment"),
                                   fill(KW_TR("a %s appointment cannot be moved; book a new one instead"),
-                                       text::ascii_lower(label(s.status()))));
-        const DateTime new_end = new_start + (s.ends_at() - s.starts_at());
-        out.problems = problems_of(new_start, new_end, s.therapist(), id);
+                                       text::ascii_lower(label(a.status))));
+        const DateTime new_end = new_start + (a.ends_at - a.starts_at);
+        out.problems = problems_of(new_start, new_end, a.therapist, id);
         if (!out.problems.empty() && proceed == Proceed::only_if_free) return out;
-        s.reschedule(new_start, new_end);
-        sessions.save(s);
+        sessions.reschedule(id, a.version, new_start, new_end, a.therapist);
         tx.commit();
         out.done = true;
         out.session = id;
@@ -539,43 +530,36 @@ SlotOutcome SchedulePresenter::move(SessionId id, DateTime new_start, Proceed pr
     return outcome;
 }
 
-void SchedulePresenter::cancel(SessionId id, const std::string& reason) {
-    require_booking_changes();
+void SchedulePresenter::change_status(SessionId id, AppointmentStatus status, const std::string& reason) {
     then_reload([&] {
         db::Transaction tx(m_db);
         db::SessionRepository sessions(m_db);
-        Session s = sessions.get(id);
-        s.cancel(reason);
-        sessions.save(s);
+        const db::AppointmentSummary a = sessions.appointment(id);
+        sessions.set_status(id, a.version, status, reason);
         tx.commit();
     });
 }
 
-void SchedulePresenter::mark_no_show(SessionId id) {
-    require_booking_changes();
-    then_reload([&] {
-        db::Transaction tx(m_db);
-        db::SessionRepository sessions(m_db);
-        Session s = sessions.get(id);
-        s.mark_no_show();
-        sessions.save(s);
-        tx.commit();
-    });
+void SchedulePresenter::cancel(SessionId id, const std::string& reason) {
+    change_status(id, AppointmentStatus::cancelled, reason);
 }
+
+void SchedulePresenter::mark_no_show(SessionId id) { change_status(id, AppointmentStatus::no_show, {}); }
 
 void SchedulePresenter::remove_booking(SessionId id) {
-    require_booking_changes();
     then_reload([&] {
         db::Transaction tx(m_db);
         db::SessionRepository sessions(m_db);
-        const Session s = sessions.get(id);
-        if (s.is_signed())
+        const db::AppointmentSummary a = sessions.appointment(id);
+        if (a.is_signed)
             throw LockedRecordError(KW_TR("A signed session cannot be deleted: its note is part of the client's "
                                           "record. Add an amendment to correct it."));
-        if (!s.note().is_blank())
+        try {
+            sessions.remove_booking(id, a.version);
+        } catch (const ValidationError&) {
             throw ValidationError(KW_TR("appointment"),
                                   KW_TR("its note has been started, so it cannot be deleted; cancel it instead"));
-        sessions.remove(s);
+        }
         tx.commit();
     });
 }

@@ -21,9 +21,12 @@
 //    A signed session can be neither moved nor deleted; a booking whose note has been started is
 //    cancelled, not deleted. After every action, successful or not, the range is reloaded.
 //  - Access: an account that may not read clinical records (the front desk on a clinic server)
-//    books appointments but is offered no other action and opens no note: moving, cancelling,
-//    marking a no-show and deleting read and write the whole session, note included, which the
-//    server refuses such an account. They throw PermissionError without asking the server.
+//    books, moves, cancels, marks no-shows and deletes bookings as a therapist does, and opens no
+//    note. These actions read and write only the scheduling columns (SessionRepository's
+//    appointment(), reschedule(), set_status() and remove_booking()), for every account: one path,
+//    and nothing the server refuses the front desk. A booking whose note has been started is
+//    refused deletion by the repository, or for the front desk by the server, which reads the
+//    note the desk may not.
 #include "practice/practice_profile.h"
 #include "repositories/client_repository.h"
 #include "repositories/session_repository.h"
@@ -100,7 +103,7 @@ public:
     SchedulePresenter(db::Database& db, Date today, ScheduleView view, PracticeAccess access);
 
     const PracticeAccess& access() const noexcept { return m_access; }
-    // actions_for(a), less what the account may not do.
+    // actions_for(a): every account may change bookings.
     AppointmentActions available_actions(const db::AppointmentSummary& a) const;
     // Whether opening an appointment opens its note.
     bool opens_notes() const { return m_access.allows(Feature::clinical_records); }
@@ -192,8 +195,7 @@ private:
                                          std::optional<SessionId> ignore);
     void rebuild_days();
     void lay_out(const std::vector<db::AppointmentSummary>& appointments);
-
-    void require_booking_changes() const;
+    void change_status(SessionId session, AppointmentStatus status, const std::string& reason);
 
     db::Database& m_db;
     PracticeAccess m_access;

@@ -31,8 +31,7 @@ bool PracticeAccess::allows(Feature feature) const {
     case Feature::note_search:
     case Feature::client_history:
     case Feature::progress_reports:
-    case Feature::practice_preferences:
-    case Feature::booking_changes: return !front_desk();
+    case Feature::practice_preferences: return !front_desk();
     }
     return false;
 }
@@ -49,10 +48,8 @@ std::string PracticeAccess::why_not(Feature feature) const {
     case Feature::client_history:
         return KW_TR("A client's history shows clinical records: it is open to therapists' accounts only.");
     case Feature::practice_preferences:
-        return KW_TR("The practice's preferences are changed from a therapist's account.");
-    case Feature::booking_changes:
-        return KW_TR("Moving, cancelling and deleting appointments is done from a therapist's account: "
-                     "a front-desk account can book new appointments.");
+        return KW_TR("The practice's preferences are changed from a therapist's account; the holidays can be "
+                     "changed here.");
     }
     return {};
 }

@@ -2,9 +2,10 @@
 // What the open practice lets the person at the keyboard do, and what the windows offer them, in
 // plain C++ and tested without a display. A practice file allows everything. On a clinic server
 // the server makes the backups, so the program offers none; a front-desk account (one the server
-// refuses clinical records) is offered the client list, client details and intake, and booking
-// appointments, and nothing that reads or writes notes, assessments, plans, reports, the notes'
-// search or the audit trail's values, so the person never meets a refusal from the server.
+// refuses clinical records) is offered the client list, client details and intake, the schedule
+// (booking, moving, cancelling, no-shows, deleting a booking) and the practice's holidays, and
+// nothing that reads or writes notes, assessments, plans, reports, the notes' search or the audit
+// trail's values, so the person never meets a refusal from the server.
 //
 // Also when the main window refreshes by itself: on a clinic server, every minute, while nothing
 // is being done in it.
@@ -23,8 +24,8 @@ enum class Feature {
     client_history,       // Client History (the audit trail's old and new values)
     progress_reports,     // preview, print, PDF, and the batch for all active clients
     backups,              // Back Up, Restore, Preferences > Backups, the automatic backup on close
-    practice_preferences, // the practice's name, therapist, closed days and holidays
-    booking_changes,      // moving, cancelling, marking a no-show, deleting a booking
+    practice_preferences, // the practice's name, therapist, closed days and default length (a
+                          // front-desk account changes the holidays only)
 };
 
 class PracticeAccess {
