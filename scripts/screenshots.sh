@@ -42,6 +42,8 @@ keys ctrl+comma; shot preferences; keys Escape
 keys ctrl+e; sleep 1.2; keys Tab Tab; xdotool type --delay 60 "Bao"; keys Return; sleep 1
 keys ctrl+shift+h; shot client-history; keys Down; shot client-history-details 0.8; keys Escape
 keys ctrl+d; shot schedule; keys ctrl+w
+# File > Export, then the calendar's options.
+keys alt+f e; shot export-menu 0.8; keys c; shot calendar-export; keys Escape
 # File > Connect to Clinic Server, then the answer for a server that is not there.
 keys alt+f s; shot connect-server
 xdotool type --delay 40 "127.0.0.1"; keys Tab; xdotool type --delay 40 "1"; keys Tab

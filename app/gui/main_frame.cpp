@@ -20,6 +20,7 @@
 #include "search/note_search_dialog.h"
 #include "server/connect_dialog.h"
 #include "session/session_note_dialog.h"
+#include "transfer/data_transfer.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/artprov.h>
@@ -66,6 +67,12 @@ enum MenuId {
     id_client_history,
     id_connect_server,
     id_refresh,
+    id_export_calendar,
+    id_export_clients,
+    id_export_appointments,
+    id_export_record,
+    id_import_clients,
+    id_import_record,
 };
 
 enum TodayColumn { today_time, today_client, today_status, today_series };
@@ -119,6 +126,7 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> practice, const wxString& pat
     m_local_actor = m_access.on_server() ? utf8(wxGetUserId()) : m_db->actor();
     m_clients = std::make_unique<ClientListPresenter>(*m_db);
     m_print_data = std::make_unique<wxPrintDialogData>();
+    m_transfer = std::make_unique<DataTransfer>(this, [this]() -> db::Database& { return *m_db; });
     build_menus();
     build_toolbar();
     build_panes();
@@ -152,6 +160,23 @@ void MainFrame::build_menus() {
     file->AppendSeparator();
     file->Append(id_backup, _("&Back Up Practice...\tCtrl+Shift+B"));
     file->Append(id_restore, _("Res&tore from Backup..."));
+    file->AppendSeparator();
+    auto* export_menu = new wxMenu;
+    export_menu->Append(id_export_calendar, _("&Calendar (iCalendar)..."),
+                        _("The appointments as an .ics file for a phone or calendar program; nothing clinical"));
+    export_menu->Append(id_export_clients, _("C&lients (CSV)..."),
+                        _("Every client's details as a spreadsheet file, in the columns Import reads"));
+    export_menu->Append(id_export_appointments, _("&Appointments (CSV)..."),
+                        _("The appointments between two days as a spreadsheet file"));
+    export_menu->Append(id_export_record, _("Client &Record (JSON)..."),
+                        _("The selected client's whole record, notes included, for another practice"));
+    file->AppendSubMenu(export_menu, _("&Export"));
+    auto* import_menu = new wxMenu;
+    import_menu->Append(id_import_clients, _("C&lients (CSV)..."),
+                        _("Clients from a spreadsheet file; every row is checked first"));
+    import_menu->Append(id_import_record, _("Client &Record (JSON)..."),
+                        _("A client's whole record exported from a practice, as a new client"));
+    file->AppendSubMenu(import_menu, _("&Import"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
 
@@ -214,6 +239,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { refresh(false); }, id_refresh);
     Bind(wxEVT_MENU, &MainFrame::on_backup, this, id_backup);
     Bind(wxEVT_MENU, &MainFrame::on_restore, this, id_restore);
+    Bind(wxEVT_MENU, &MainFrame::on_transfer, this, id_export_calendar, id_import_record);
     Bind(wxEVT_MENU, &MainFrame::on_export_reports, this, id_export_reports);
     auto report_action = [this](void (ReportsPage::*action)()) {
         return [this, action](wxCommandEvent&) {
@@ -467,6 +493,12 @@ void MainFrame::update_actions() {
     const bool backups = m_access.allows(Feature::backups);
     bar->Enable(id_backup, backups);
     bar->Enable(id_restore, backups);
+    bar->Enable(id_export_calendar, transfer_enabled(TransferItem::export_calendar, m_access, has_client));
+    bar->Enable(id_export_clients, transfer_enabled(TransferItem::export_clients, m_access, has_client));
+    bar->Enable(id_export_appointments, transfer_enabled(TransferItem::export_appointments, m_access, has_client));
+    bar->Enable(id_export_record, transfer_enabled(TransferItem::export_record, m_access, has_client));
+    bar->Enable(id_import_clients, transfer_enabled(TransferItem::import_clients, m_access, has_client));
+    bar->Enable(id_import_record, transfer_enabled(TransferItem::import_record, m_access, has_client));
     const wxString backup_help = backups ? _("Save a copy of the practice file") : wx(m_access.why_not(Feature::backups));
     bar->SetHelpString(id_backup, backup_help);
     bar->SetHelpString(id_restore, backups ? _("Put a backup in the practice's place") : backup_help);
@@ -1117,6 +1149,43 @@ void MainFrame::on_close(wxCloseEvent& e) {
     m_refresh_timer.Stop();
     write_automatic_backup();
     e.Skip();
+}
+
+void MainFrame::on_transfer(wxCommandEvent& e) {
+    const bool clinical = e.GetId() == id_export_record || e.GetId() == id_import_record;
+    if (clinical && refuse(Feature::clinical_records, _("Client Record"))) return;
+    TransferOutcome outcome;
+    switch (e.GetId()) {
+    case id_export_calendar: outcome = m_transfer->export_calendar(); break;
+    case id_export_clients: outcome = m_transfer->export_clients(); break;
+    case id_export_appointments: outcome = m_transfer->export_appointments(); break;
+    case id_export_record:
+        if (!m_chart) return;
+        outcome = m_transfer->export_record(m_chart->client.id(), m_chart->client.display_name());
+        break;
+    case id_import_clients: outcome = m_transfer->import_clients(); break;
+    case id_import_record: outcome = m_transfer->import_record(); break;
+    default: return;
+    }
+    if (outcome.clients_changed) {
+        // The new clients are shown whatever the search box held.
+        m_search->ChangeValue(wxString());
+        try {
+            m_clients->set_filter("");
+            m_clients->refresh();
+        } catch (const std::exception& error) {
+            show_error(this, _("The client list could not be read."), error);
+        }
+        m_client_model->rows_changed();
+        if (outcome.show_client) {
+            m_left->SetSelection(0);
+            show_client(*outcome.show_client);
+        } else if (m_chart) {
+            if (auto row = m_clients->index_of(m_chart->client.id()))
+                m_client_list->Select(m_client_model->GetItem(static_cast<unsigned int>(*row)));
+        }
+    }
+    if (!outcome.status.empty()) SetStatusText(outcome.status, 0);
 }
 
 void MainFrame::on_export_reports(wxCommandEvent&) {

@@ -35,6 +35,7 @@ namespace knotwork::gui {
 class ClientListModel;
 class ReportsPage;
 class ScheduleFrame;
+class DataTransfer;
 
 class MainFrame : public wxFrame {
 public:
@@ -59,6 +60,8 @@ public:
     // practice takes the place of the one shown, as opening another file does.
     void connect_to_server(const ServerForm& form = {});
     const PracticeAccess& access() const noexcept { return m_access; }
+    // File > Export and File > Import (its file picker can be replaced, for tests).
+    DataTransfer& data_transfer() { return *m_transfer; }
 
 private:
     void build_menus();
@@ -87,6 +90,8 @@ private:
     void on_backup(wxCommandEvent& e);
     void on_restore(wxCommandEvent& e);
     void on_export_reports(wxCommandEvent& e);
+    // Runs one File > Export or File > Import item (transfer/data_transfer.h) and shows its outcome.
+    void on_transfer(wxCommandEvent& e);
     void on_find_in_notes(wxCommandEvent& e);
     void on_today(wxCommandEvent& e);
     void on_about(wxCommandEvent& e);
@@ -148,6 +153,7 @@ private:
     // Printer and page setup, kept while the program runs so each print starts from the last.
     std::unique_ptr<wxPrintDialogData> m_print_data;
     ScheduleFrame* m_schedule = nullptr; // non-modal; cleared when it closes
+    std::unique_ptr<DataTransfer> m_transfer;
 };
 
 } // namespace knotwork::gui
