@@ -4,12 +4,22 @@
 # metadata validated as shipped, then the package installed with apt-get, both programs run from
 # /usr/bin, the launcher, icons, file type and manual pages checked in place, and the package
 # purged again with nothing left behind. Any failure stops it with a non-zero exit.
-# Usage: scripts/package.sh          (as root, or with sudo for apt-get)
+# Usage: scripts/package.sh                    (as root, or with sudo for apt-get)
+#        scripts/package.sh --from-build DIR   packages the programs already built in DIR (an
+#          existing CMake build, such as the one scripts/test.sh has just tested) instead of
+#          making the hardened Release build: what CI does, so the package holds exactly the
+#          programs the tests ran and CI does not compile everything a third time.
 # The package is left in build-package/packages/. See installer/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build=build-package
+from_build=""
+if [ "${1:-}" = "--from-build" ]; then
+  [ -n "${2:-}" ] && [ -f "$2/CMakeCache.txt" ] || { echo "usage: $0 [--from-build DIR]" >&2; exit 2; }
+  from_build=$2
+  build=$2
+fi
 
 scripts/install-deps.sh
 
@@ -32,23 +42,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "Configuring a Release build in $build/"
-# Debian's own flags for a package: -O2 (the optimisation docs/PERFORMANCE.md measures) and the
-# hardening (fortify, stack protector, format checks, relro, bind now), without -g since the
-# programs are stripped into the package; NDEBUG as in any Release build.
-export DEB_BUILD_MAINT_OPTIONS="hardening=+all" DEB_CXXFLAGS_MAINT_STRIP="-g"
-cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
-ldflags="$(dpkg-buildflags --get LDFLAGS)"
-# ccache can then reuse the compilations that include the desktop program's precompiled header.
-export CCACHE_SLOPPINESS="pch_defines,time_macros"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DKNOTWORK_BUILD_TESTS=OFF -DKNOTWORK_BUILD_BENCH=OFF -DKNOTWORK_FUZZ=OFF \
-  -DKNOTWORK_RELEASE_CHECKS=ON \
-  -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_CXX_FLAGS_RELEASE="-DNDEBUG" \
-  -DCMAKE_EXE_LINKER_FLAGS="$ldflags" >/dev/null
+if [ -z "$from_build" ]; then
+  step "Configuring a Release build in $build/"
+  # Debian's own flags for a package: -O2 (the optimisation docs/PERFORMANCE.md measures) and the
+  # hardening (fortify, stack protector, format checks, relro, bind now), without -g since the
+  # programs are stripped into the package; NDEBUG as in any Release build.
+  export DEB_BUILD_MAINT_OPTIONS="hardening=+all" DEB_CXXFLAGS_MAINT_STRIP="-g"
+  cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
+  ldflags="$(dpkg-buildflags --get LDFLAGS)"
+  # ccache can then reuse the compilations that include the desktop program's precompiled header.
+  export CCACHE_SLOPPINESS="pch_defines,time_macros"
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DKNOTWORK_BUILD_TESTS=OFF -DKNOTWORK_BUILD_BENCH=OFF -DKNOTWORK_FUZZ=OFF \
+    -DKNOTWORK_RELEASE_CHECKS=ON \
+    -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_CXX_FLAGS_RELEASE="-DNDEBUG" \
+    -DCMAKE_EXE_LINKER_FLAGS="$ldflags" >/dev/null
 
-step "Building"
-cmake --build "$build" -j2
+  step "Building"
+  cmake --build "$build" -j2
+else
+  step "Using the programs built in $build/"
+fi
 
 step "Packaging (cpack -G DEB)"
 rm -f "$build"/packages/*.deb

@@ -26,11 +26,13 @@ scripts/bench.sh --small
 # smoke runs (clang; see scripts/sanitize.sh).
 scripts/sanitize.sh
 
-# The Debian package: built, checked with lintian and the desktop/AppStream validators, installed
-# with apt-get, run from /usr/bin and purged. Installing needs root (CI runs as root) or sudo
-# without a password; otherwise this step says it was skipped.
+# The Debian package of the programs tested above: made, checked with lintian and the
+# desktop/AppStream validators, installed with apt-get, run from /usr/bin and purged
+# (scripts/package.sh without --from-build makes the hardened Release build for a release).
+# Installing needs root (CI runs as root) or sudo without a password; otherwise this step says it
+# was skipped.
 if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
-  scripts/package.sh
+  scripts/package.sh --from-build build
 else
   echo "Debian package check skipped: installing it needs root (run scripts/package.sh with sudo)."
 fi
